@@ -1,0 +1,4 @@
+/** Mirrors elemental.events.EventRemover. */
+export interface EventRemover {
+    remove(): void;
+}

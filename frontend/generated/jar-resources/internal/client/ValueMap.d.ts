@@ -1,0 +1,2 @@
+/** Old abstraction for a UIDL JSON message. */
+export type ValueMap = Record<string, unknown>;

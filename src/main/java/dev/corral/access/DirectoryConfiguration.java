@@ -1,0 +1,72 @@
+package dev.corral.access;
+
+import dev.corral.base.SignedInUser;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.ldap.core.support.BaseLdapPathContextSource;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.ldap.authentication.BindAuthenticator;
+import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
+import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider;
+import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
+import org.springframework.security.ldap.userdetails.InetOrgPersonContextMapper;
+import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopulator;
+
+/**
+ * The directory that signs users in: the embedded one (demo), an external LDAP server or Active
+ * Directory, chosen by {@code corral.directory.mode}. Groups become {@code GROUP_<cn>}
+ * authorities, nested groups resolved, so nothing downstream cares which directory it was.
+ */
+@Configuration(proxyBeanMethods = false)
+class DirectoryConfiguration {
+
+    @Bean
+    AuthenticationProvider directoryAuthenticationProvider(DirectoryProperties directory,
+            org.springframework.beans.factory.ObjectProvider<BaseLdapPathContextSource> contextSource) {
+        return switch (directory.mode()) {
+            case EMBEDDED, LDAP -> ldapProvider(directory, contextSource.getObject());
+            case ACTIVE_DIRECTORY -> activeDirectoryProvider(directory);
+        };
+    }
+
+    private static AuthenticationProvider ldapProvider(DirectoryProperties directory,
+            BaseLdapPathContextSource contextSource) {
+        // Search-and-bind: the user is found by name (the filter parameter is escaped), then bound as.
+        BindAuthenticator authenticator = new BindAuthenticator(contextSource);
+        authenticator.setUserSearch(new FilterBasedLdapUserSearch(
+                directory.userSearchBase(), directory.userSearchFilter(), contextSource));
+        NestedLdapAuthoritiesPopulator groups =
+                new NestedLdapAuthoritiesPopulator(contextSource, directory.groupSearchBase());
+        groups.setGroupSearchFilter(directory.groupSearchFilter());
+        groups.setGroupRoleAttribute("cn");
+        groups.setRolePrefix(SignedInUser.GROUP_PREFIX);
+        groups.setConvertToUpperCase(false);
+        groups.setSearchSubtree(true);
+        groups.setMaxSearchDepth(10);
+        LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
+        provider.setUserDetailsContextMapper(new InetOrgPersonContextMapper());
+        return provider;
+    }
+
+    private static AuthenticationProvider activeDirectoryProvider(DirectoryProperties directory) {
+        ActiveDirectoryLdapAuthenticationProvider provider = new ActiveDirectoryLdapAuthenticationProvider(
+                directory.adDomain(), directory.adUrl(), directory.adRootDn());
+        provider.setConvertSubErrorCodesToExceptions(true);
+        provider.setUserDetailsContextMapper(new InetOrgPersonContextMapper());
+        provider.setAuthoritiesMapper(DirectoryConfiguration::asGroups);
+        return provider;
+    }
+
+    private static Collection<? extends GrantedAuthority> asGroups(Collection<? extends GrantedAuthority> memberOf) {
+        List<GrantedAuthority> groups = memberOf.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && !a.startsWith("FACTOR_"))
+                .<GrantedAuthority>map(cn -> new SimpleGrantedAuthority(SignedInUser.GROUP_PREFIX + cn))
+                .toList();
+        return groups;
+    }
+}

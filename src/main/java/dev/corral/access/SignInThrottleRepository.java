@@ -1,0 +1,6 @@
+package dev.corral.access;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SignInThrottleRepository extends JpaRepository<SignInThrottleEntry, String> {
+}

@@ -1,0 +1,124 @@
+package dev.corral.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A private OpenLDAP (Debian's slapd) on a loopback port, configured under a temporary folder
+ * and loaded with an LDIF file: the real server that external-directory sign-in is tested
+ * against. Needs the slapd package (.ci/run installs it).
+ */
+public final class OpenLdapServer implements AutoCloseable {
+
+    public static final String ROOT_DN_SUFFIX = "cn=admin,";
+    public static final String ROOT_PASSWORD = "corral-test-secret";
+
+    private final Process process;
+    private final int port;
+    private final Path folder;
+
+    private OpenLdapServer(Process process, int port, Path folder) {
+        this.process = process;
+        this.port = port;
+        this.folder = folder;
+    }
+
+    public static OpenLdapServer start(String suffix, Path ldif) throws IOException, InterruptedException {
+        Path slapd = Path.of("/usr/sbin/slapd");
+        if (!Files.isExecutable(slapd)) {
+            throw new IllegalStateException("OpenLDAP's slapd is not installed (apt-get install slapd ldap-utils)");
+        }
+        Path folder = Files.createTempDirectory("corral-slapd");
+        Path config = Files.createDirectories(folder.resolve("slapd.d"));
+        Path data = Files.createDirectories(folder.resolve("data"));
+        Path configLdif = folder.resolve("config.ldif");
+        Files.writeString(configLdif, configuration(suffix, data, folder));
+        run(folder, "/usr/sbin/slapadd", "-n0", "-F", config.toString(), "-l", configLdif.toString());
+        run(folder, "/usr/sbin/slapadd", "-n1", "-F", config.toString(), "-l", ldif.toString());
+        int port = freePort();
+        Process process = new ProcessBuilder(slapd.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + port + "/",
+                "-F", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("slapd.log").toFile())
+                .start();
+        OpenLdapServer server = new OpenLdapServer(process, port, folder);
+        server.awaitListening();
+        return server;
+    }
+
+    public String url() {
+        return "ldap://127.0.0.1:" + port;
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("slapd exited: " + Files.readString(folder.resolve("slapd.log")));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        close();
+        throw new IllegalStateException("slapd did not listen on port " + port + " within 15 s");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String configuration(String suffix, Path data, Path folder) {
+        return String.join("\n", List.of(
+                "dn: cn=config", "objectClass: olcGlobal", "cn: config",
+                "olcPidFile: " + folder.resolve("slapd.pid"), "",
+                "dn: cn=module{0},cn=config", "objectClass: olcModuleList", "cn: module{0}",
+                "olcModulePath: /usr/lib/ldap", "olcModuleLoad: back_mdb", "",
+                "dn: cn=schema,cn=config", "objectClass: olcSchemaConfig", "cn: schema", "",
+                "include: file:///etc/ldap/schema/core.ldif",
+                "include: file:///etc/ldap/schema/cosine.ldif",
+                "include: file:///etc/ldap/schema/inetorgperson.ldif",
+                "include: file:///etc/ldap/schema/nis.ldif", "",
+                "dn: olcDatabase={-1}frontend,cn=config", "objectClass: olcDatabaseConfig",
+                "objectClass: olcFrontendConfig", "olcDatabase: {-1}frontend", "",
+                "dn: olcDatabase={0}config,cn=config", "objectClass: olcDatabaseConfig",
+                "olcDatabase: {0}config", "",
+                "dn: olcDatabase={1}mdb,cn=config", "objectClass: olcDatabaseConfig", "objectClass: olcMdbConfig",
+                "olcDatabase: {1}mdb", "olcDbDirectory: " + data, "olcSuffix: " + suffix,
+                "olcRootDN: " + ROOT_DN_SUFFIX + suffix, "olcRootPW: " + ROOT_PASSWORD,
+                // Users may bind; only the service account (root here) reads the tree; passwords never leave.
+                "olcAccess: {0}to attrs=userPassword by anonymous auth by * none",
+                "olcAccess: {1}to * by users read by * none", ""));
+    }
+
+    private static void run(Path folder, String... command) throws IOException, InterruptedException {
+        Path log = folder.resolve("setup.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(log));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
