@@ -1,0 +1,34 @@
+package dev.corral.engine;
+
+import java.util.List;
+
+/**
+ * What a host is: its processors, memory and network adapters, and whether it meets Hyper-V's
+ * requirements (64-bit, hardware virtualization, DEP/NX).
+ *
+ * @param memoryFreeMiB free memory as the hypervisor reports it, or computed from the running VMs
+ *                      where it cannot
+ */
+public record HostFacts(
+        String hostname,
+        String hypervisor,
+        String cpuModel,
+        int sockets,
+        int coresPerSocket,
+        int threadsPerCore,
+        int logicalProcessors,
+        long memoryTotalMiB,
+        long memoryFreeMiB,
+        boolean hardwareVirtualization,
+        boolean dataExecutionPrevention,
+        List<PhysicalAdapter> adapters) {
+
+    public HostFacts {
+        adapters = List.copyOf(adapters);
+    }
+
+    /** A physical network adapter of the host. Only Ethernet adapters can back an external switch. */
+    public record PhysicalAdapter(String name, String mac, Medium medium, long speedMbps) {
+        public enum Medium { ETHERNET, WIRELESS, OTHER }
+    }
+}

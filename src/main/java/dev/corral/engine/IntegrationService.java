@@ -1,0 +1,6 @@
+package dev.corral.engine;
+
+/** Hyper-V's integration services, each switched on or off per VM. */
+public enum IntegrationService {
+    HEARTBEAT, TIME_SYNC, SHUTDOWN, BACKUP, KVP, OS_IDENTIFICATION
+}
