@@ -1,0 +1,39 @@
+package dev.corral.engine.sim;
+
+import dev.corral.engine.SnapshotInfo;
+import dev.corral.engine.VmSpec;
+import dev.corral.engine.VmState;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A simulated VM: immutable; the host swaps in a new value on every change. */
+record SimVm(UUID id, VmSpec spec, VmState state, List<Snapshot> snapshots, String currentSnapshotId) {
+
+    SimVm {
+        snapshots = List.copyOf(snapshots);
+    }
+
+    SimVm withState(VmState newState) {
+        return new SimVm(id, spec, newState, snapshots, currentSnapshotId);
+    }
+
+    SimVm withSpec(VmSpec newSpec) {
+        return new SimVm(id, newSpec, state, snapshots, currentSnapshotId);
+    }
+
+    SimVm withSnapshots(List<Snapshot> newSnapshots, String newCurrent) {
+        return new SimVm(id, spec, state, newSnapshots, newCurrent);
+    }
+
+    /** A snapshot keeps the VM's configuration and state of its moment. */
+    record Snapshot(String id, String name, String parentId, Instant createdAt, VmState vmState, VmSpec spec) {
+        SnapshotInfo info(String currentId) {
+            return new SnapshotInfo(id, name, parentId, createdAt, vmState, id.equals(currentId));
+        }
+    }
+
+    /** What the host persists. */
+    record HostState(List<SimVm> vms, List<dev.corral.engine.VirtualSwitch> switches) {
+    }
+}

@@ -1,0 +1,578 @@
+package dev.corral.engine.sim;
+
+import dev.corral.engine.Capability;
+import dev.corral.engine.EngineException;
+import dev.corral.engine.HostCapabilities;
+import dev.corral.engine.HostConnection;
+import dev.corral.engine.HostFacts;
+import dev.corral.engine.IntegrationService;
+import dev.corral.engine.LifecycleEvent;
+import dev.corral.engine.SnapshotInfo;
+import dev.corral.engine.VirtualSwitch;
+import dev.corral.engine.VmInfo;
+import dev.corral.engine.VmInfo.IntegrationStatus;
+import dev.corral.engine.VmSpec;
+import dev.corral.engine.VmState;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * One simulated Hyper-V-style host. It behaves like a hypervisor: capacity is checked, names
+ * are unique, operations take time and pass through intermediate states, one operation per VM
+ * at a time. State changes happen under the host's lock; waiting happens outside it, so the
+ * host can be listed while a VM starts.
+ */
+final class SimulatedHost implements HostConnection {
+
+    private final URI uri;
+    private final SimulatorProperties.HostDefinition definition;
+    private final SimulatorFaults faults;
+    private final SimulatorStore store;
+    private final Clock clock;
+    private final long delayMillis;
+    private final Executor eventDelivery;
+    private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final Map<UUID, SimVm> vms = new LinkedHashMap<>();
+    private final Map<String, VirtualSwitch> switches = new LinkedHashMap<>();
+
+    SimulatedHost(URI uri, SimulatorProperties.HostDefinition definition, SimVm.HostState state, SimulatorFaults faults,
+            SimulatorStore store, Clock clock, long delayMillis, Executor eventDelivery) {
+        this.uri = uri;
+        this.definition = definition;
+        this.faults = faults;
+        this.store = store;
+        this.clock = clock;
+        this.delayMillis = delayMillis;
+        this.eventDelivery = eventDelivery;
+        state.switches().forEach(s -> switches.put(s.name().toLowerCase(), s));
+        // A host that "crashed" mid-operation finishes it when it comes back.
+        state.vms().forEach(vm -> vms.put(vm.id(), vm.withState(settled(vm.state()))));
+    }
+
+    private static VmState settled(VmState state) {
+        return switch (state) {
+            case STARTING -> VmState.RUNNING;
+            case SAVING -> VmState.SAVED;
+            case STOPPING, UNKNOWN -> VmState.OFF;
+            default -> state;
+        };
+    }
+
+    String name() {
+        return definition.name();
+    }
+
+    @Override
+    public URI uri() {
+        return uri;
+    }
+
+    @Override
+    public HostFacts facts() {
+        synchronized (lock) {
+            reachable();
+            List<HostFacts.PhysicalAdapter> adapters = definition.adapters().stream()
+                    .map(a -> new HostFacts.PhysicalAdapter(a.name(), a.mac(), a.medium(), a.speedMbps())).toList();
+            return new HostFacts(definition.name(), "Corral simulator", definition.cpuModel(), definition.sockets(),
+                    definition.coresPerSocket(), definition.threadsPerCore(), definition.logicalProcessors(),
+                    definition.memoryMiB(), freeMemoryMiB(), definition.hardwareVirtualization(),
+                    definition.dataExecutionPrevention(), adapters);
+        }
+    }
+
+    @Override
+    public HostCapabilities capabilities() {
+        reachable();
+        return new HostCapabilities(definition.unsupported());
+    }
+
+    private long freeMemoryMiB() {
+        long used = vms.values().stream().filter(vm -> vm.state().usesMemory()).mapToLong(vm -> vm.spec().memoryMiB()).sum();
+        return Math.max(0, definition.memoryMiB() - definition.reservedMemoryMiB() - used);
+    }
+
+    // ---- VMs
+
+    @Override
+    public List<VmInfo> listVms() {
+        synchronized (lock) {
+            reachable();
+            return vms.values().stream().map(this::info).toList();
+        }
+    }
+
+    @Override
+    public VmInfo vm(UUID id) {
+        synchronized (lock) {
+            reachable();
+            return info(get(id));
+        }
+    }
+
+    @Override
+    public VmInfo define(VmSpec spec) {
+        SimVm vm;
+        synchronized (lock) {
+            reachable();
+            capabilities().require(Capability.DEFINE_VMS);
+            checkSpec(null, spec);
+            faults.maybeFail(name());
+            vm = new SimVm(UUID.randomUUID(), spec, VmState.OFF, List.of(), null);
+            vms.put(vm.id(), vm);
+            persist();
+        }
+        emit(vm, LifecycleEvent.Kind.DEFINED);
+        return vm(vm.id());
+    }
+
+    @Override
+    public VmInfo update(UUID id, VmSpec spec) {
+        SimVm updated;
+        synchronized (lock) {
+            reachable();
+            SimVm vm = get(id);
+            requireSettled(vm);
+            boolean resized = vm.spec().vcpus() != spec.vcpus() || vm.spec().memoryMiB() != spec.memoryMiB()
+                    || vm.spec().architecture() != spec.architecture();
+            if (resized && vm.state() != VmState.OFF) {
+                throw new EngineException.InvalidState("VM " + vm.spec().name() + " is " + label(vm.state())
+                        + "; turn it off before changing its processors, memory or architecture.");
+            }
+            checkSpec(id, spec);
+            faults.maybeFail(name());
+            updated = vm.withSpec(spec);
+            vms.put(id, updated);
+            persist();
+        }
+        emit(updated, LifecycleEvent.Kind.DEFINED);
+        return vm(id);
+    }
+
+    @Override
+    public void delete(UUID id) {
+        SimVm vm;
+        synchronized (lock) {
+            reachable();
+            vm = get(id);
+            requireState(vm, "deleted", EnumSet.of(VmState.OFF, VmState.SAVED));
+            faults.maybeFail(name());
+            vms.remove(id);
+            persist();
+        }
+        emit(vm, LifecycleEvent.Kind.UNDEFINED);
+    }
+
+    @Override
+    public VmInfo start(UUID id) {
+        return transition(id, "started", EnumSet.of(VmState.OFF, VmState.SAVED), VmState.STARTING, VmState.RUNNING,
+                vm -> requireMemory(vm.spec()));
+    }
+
+    @Override
+    public VmInfo shutdown(UUID id) {
+        capabilities().require(Capability.GRACEFUL_SHUTDOWN);
+        return transition(id, "shut down", EnumSet.of(VmState.RUNNING), VmState.STOPPING, VmState.OFF, vm -> {
+            if (!vm.spec().integrationServices().contains(IntegrationService.SHUTDOWN)) {
+                throw new EngineException.InvalidState("VM " + vm.spec().name() + " has the shutdown integration "
+                        + "service off, so its guest cannot be asked to shut down; turn it off instead.");
+            }
+        });
+    }
+
+    @Override
+    public VmInfo turnOff(UUID id) {
+        return transition(id, "turned off", EnumSet.of(VmState.RUNNING, VmState.PAUSED), VmState.OFF, VmState.OFF, vm -> { });
+    }
+
+    @Override
+    public VmInfo reset(UUID id) {
+        capabilities().require(Capability.RESET);
+        return transition(id, "reset", EnumSet.of(VmState.RUNNING), VmState.RUNNING, VmState.RUNNING, vm -> { });
+    }
+
+    @Override
+    public VmInfo pause(UUID id) {
+        capabilities().require(Capability.PAUSE);
+        return transition(id, "paused", EnumSet.of(VmState.RUNNING), VmState.PAUSED, VmState.PAUSED, vm -> { });
+    }
+
+    @Override
+    public VmInfo resume(UUID id) {
+        capabilities().require(Capability.PAUSE);
+        return transition(id, "resumed", EnumSet.of(VmState.PAUSED), VmState.RUNNING, VmState.RUNNING, vm -> { });
+    }
+
+    @Override
+    public VmInfo save(UUID id) {
+        capabilities().require(Capability.SAVE_STATE);
+        return transition(id, "saved", EnumSet.of(VmState.RUNNING, VmState.PAUSED), VmState.SAVING, VmState.SAVED, vm -> { });
+    }
+
+    /**
+     * Moves a VM from one of {@code from} through {@code during} to {@code after}. If the host
+     * fails half-way, the VM is left as it was and the failure is thrown.
+     */
+    private VmInfo transition(UUID id, String verb, Set<VmState> from, VmState during, VmState after,
+            Consumer<SimVm> check) {
+        SimVm before;
+        SimVm intermediate;
+        synchronized (lock) {
+            reachable();
+            before = get(id);
+            requireState(before, verb, from);
+            check.accept(before);
+            intermediate = before.withState(during);
+            vms.put(id, intermediate);
+        }
+        boolean instant = during == after;
+        if (!instant) {
+            emit(intermediate, LifecycleEvent.Kind.STATE_CHANGED);
+            sleep();
+        }
+        SimVm done;
+        synchronized (lock) {
+            try {
+                reachable();
+                faults.maybeFail(name());
+            } catch (EngineException e) {
+                vms.computeIfPresent(id, (k, vm) -> vm.withState(before.state()));
+                if (!instant) {
+                    eventDelivery.execute(() -> deliver(before, LifecycleEvent.Kind.STATE_CHANGED));
+                }
+                throw e;
+            }
+            done = get(id).withState(after);
+            vms.put(id, done);
+            persist();
+        }
+        emit(done, LifecycleEvent.Kind.STATE_CHANGED);
+        return vm(id);
+    }
+
+    // ---- Snapshots
+
+    @Override
+    public List<SnapshotInfo> snapshots(UUID vmId) {
+        synchronized (lock) {
+            reachable();
+            SimVm vm = get(vmId);
+            return vm.snapshots().stream().map(s -> s.info(vm.currentSnapshotId())).toList();
+        }
+    }
+
+    @Override
+    public SnapshotInfo createSnapshot(UUID vmId, String snapshotName) {
+        synchronized (lock) {
+            SimVm vm = changeSnapshots(vmId, v -> SimSnapshots.create(v, snapshotName, clock.instant()));
+            return SimSnapshots.find(vm, vm.currentSnapshotId()).info(vm.currentSnapshotId());
+        }
+    }
+
+    @Override
+    public VmInfo applySnapshot(UUID vmId, String snapshotId) {
+        SimVm applied;
+        synchronized (lock) {
+            applied = changeSnapshots(vmId, vm -> {
+                SimVm result = SimSnapshots.apply(vm, snapshotId);
+                if (result.state().usesMemory() && !vm.state().usesMemory()) {
+                    requireMemory(result.spec());
+                }
+                return result;
+            });
+        }
+        emit(applied, LifecycleEvent.Kind.STATE_CHANGED);
+        return vm(vmId);
+    }
+
+    @Override
+    public void deleteSnapshot(UUID vmId, String snapshotId, boolean subtree) {
+        synchronized (lock) {
+            changeSnapshots(vmId, vm -> SimSnapshots.delete(vm, snapshotId, subtree));
+        }
+    }
+
+    private SimVm changeSnapshots(UUID vmId, UnaryOperator<SimVm> change) {
+        reachable();
+        capabilities().require(Capability.SNAPSHOTS);
+        SimVm vm = get(vmId);
+        requireSettled(vm);
+        SimVm changed = change.apply(vm);
+        faults.maybeFail(name());
+        vms.put(vmId, changed);
+        persist();
+        return changed;
+    }
+
+    // ---- Virtual switches
+
+    @Override
+    public List<VirtualSwitch> switches() {
+        synchronized (lock) {
+            reachable();
+            return List.copyOf(switches.values());
+        }
+    }
+
+    @Override
+    public VirtualSwitch createSwitch(VirtualSwitch spec) {
+        synchronized (lock) {
+            reachable();
+            capabilities().require(Capability.VIRTUAL_SWITCHES);
+            if (switches.containsKey(spec.name().toLowerCase())) {
+                throw new EngineException.InvalidSpec("Host " + name() + " already has a switch named " + spec.name() + ".");
+            }
+            if (spec.kind() == VirtualSwitch.Kind.EXTERNAL) {
+                checkAdapterFree(spec.physicalAdapter());
+            }
+            if (!spec.allowedVlans().isEmpty()) {
+                capabilities().require(Capability.VLAN);
+            }
+            faults.maybeFail(name());
+            switches.put(spec.name().toLowerCase(), spec);
+            persist();
+            return spec;
+        }
+    }
+
+    private void checkAdapterFree(String adapter) {
+        SimulatorProperties.AdapterDefinition physical = definition.adapters().stream()
+                .filter(a -> a.name().equals(adapter)).findFirst()
+                .orElseThrow(() -> new EngineException.InvalidSpec("Host " + name() + " has no physical adapter " + adapter + "."));
+        if (physical.medium() != HostFacts.PhysicalAdapter.Medium.ETHERNET) {
+            throw new EngineException.InvalidSpec("Adapter " + adapter + " is not Ethernet; only Ethernet adapters can "
+                    + "back an external switch.");
+        }
+        switches.values().stream().filter(s -> adapter.equals(s.physicalAdapter())).findFirst().ifPresent(s -> {
+            throw new EngineException.InvalidSpec("Adapter " + adapter + " already backs switch " + s.name() + ".");
+        });
+    }
+
+    @Override
+    public void deleteSwitch(String switchName) {
+        synchronized (lock) {
+            reachable();
+            capabilities().require(Capability.VIRTUAL_SWITCHES);
+            VirtualSwitch existing = switches.get(switchName.toLowerCase());
+            if (existing == null) {
+                throw new EngineException.NotFound("Host " + name() + " has no switch named " + switchName + ".");
+            }
+            List<String> users = vms.values().stream()
+                    .filter(vm -> vm.spec().networkAdapters().stream().anyMatch(n -> n.switchName().equalsIgnoreCase(switchName)))
+                    .map(vm -> vm.spec().name()).sorted().toList();
+            if (!users.isEmpty()) {
+                throw new EngineException.InvalidState("Switch " + switchName + " is in use by " + String.join(", ", users)
+                        + "; disconnect their network adapters first.");
+            }
+            faults.maybeFail(name());
+            switches.remove(switchName.toLowerCase());
+            persist();
+        }
+    }
+
+    // ---- Quick migration
+
+    @Override
+    public VmInfo quickMigrate(UUID vmId, HostConnection target) {
+        if (!(target instanceof SimulatedHost other) || other == this) {
+            throw new EngineException.Unsupported("Quick migration needs another simulated host as the target.");
+        }
+        capabilities().require(Capability.QUICK_MIGRATION);
+        other.capabilities().require(Capability.QUICK_MIGRATION);
+        VmState initial = vm(vmId).state();
+        if (initial.isTransitional()) {
+            throw new EngineException.InvalidState("VM " + vm(vmId).name() + " is " + label(initial) + "; wait for it to finish.");
+        }
+        boolean wasActive = initial == VmState.RUNNING || initial == VmState.PAUSED;
+        if (wasActive) {
+            save(vmId);
+        }
+        SimVm moving;
+        synchronized (lock) {
+            moving = get(vmId);
+        }
+        try {
+            other.receive(moving, wasActive);
+        } catch (EngineException e) {
+            if (wasActive) {
+                start(vmId); // The target refused: the VM runs on here, where it was.
+            }
+            throw e;
+        }
+        synchronized (lock) {
+            vms.remove(vmId);
+            persist();
+        }
+        emit(moving, LifecycleEvent.Kind.UNDEFINED);
+        return wasActive ? other.start(vmId) : other.vm(vmId);
+    }
+
+    private void receive(SimVm vm, boolean mustStart) {
+        synchronized (lock) {
+            reachable();
+            checkSpec(null, vm.spec());
+            if (mustStart) {
+                requireMemory(vm.spec());
+            }
+            faults.maybeFail(name());
+            vms.put(vm.id(), vm);
+            persist();
+        }
+        emit(vm, LifecycleEvent.Kind.DEFINED);
+    }
+
+    // ---- Events
+
+    @Override
+    public AutoCloseable subscribe(Consumer<LifecycleEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void emit(SimVm vm, LifecycleEvent.Kind kind) {
+        eventDelivery.execute(() -> deliver(vm, kind));
+    }
+
+    private void deliver(SimVm vm, LifecycleEvent.Kind kind) {
+        LifecycleEvent event = new LifecycleEvent(uri, vm.id(), vm.spec().name(), kind,
+                kind == LifecycleEvent.Kind.UNDEFINED ? null : vm.state(), clock.instant());
+        for (Consumer<LifecycleEvent> listener : listeners) {
+            listener.accept(event);
+        }
+    }
+
+    @Override
+    public void close() {
+        listeners.clear();
+    }
+
+    // ---- Rules shared by the operations (callers hold the lock)
+
+    private void checkSpec(UUID self, VmSpec spec) {
+        if (spec.vcpus() > definition.logicalProcessors()) {
+            throw new EngineException.Capacity("Host " + name() + " has " + definition.logicalProcessors()
+                    + " logical processors; VM " + spec.name() + " cannot have " + spec.vcpus() + " virtual processors.");
+        }
+        long forVms = definition.memoryMiB() - definition.reservedMemoryMiB();
+        if (spec.memoryMiB() > forVms) {
+            throw new EngineException.Capacity("Host " + name() + " has " + forVms + " MiB of memory for VMs; VM "
+                    + spec.name() + " cannot have " + spec.memoryMiB() + " MiB.");
+        }
+        boolean duplicate = vms.values().stream()
+                .anyMatch(vm -> !vm.id().equals(self) && vm.spec().name().equalsIgnoreCase(spec.name()));
+        if (duplicate) {
+            throw new EngineException.InvalidSpec("Host " + name() + " already has a VM named " + spec.name() + ".");
+        }
+        if (spec.hasPassThroughDisk()) {
+            capabilities().require(Capability.PASS_THROUGH_DISKS);
+        }
+        for (VmSpec.NetworkAdapter adapter : spec.networkAdapters()) {
+            checkAdapter(spec, adapter);
+        }
+    }
+
+    private void checkAdapter(VmSpec spec, VmSpec.NetworkAdapter adapter) {
+        VirtualSwitch target = switches.get(adapter.switchName().toLowerCase());
+        if (target == null) {
+            throw new EngineException.InvalidSpec("Host " + name() + " has no virtual switch named " + adapter.switchName()
+                    + " for VM " + spec.name() + ".");
+        }
+        if (adapter.type() == VmSpec.AdapterType.LEGACY) {
+            capabilities().require(Capability.LEGACY_NETWORK_ADAPTERS);
+        }
+        if (!(adapter.vlan() instanceof dev.corral.engine.VlanSetting.Untagged)) {
+            capabilities().require(Capability.VLAN);
+            if (!target.carries(adapter.vlan())) {
+                throw new EngineException.InvalidSpec("Switch " + target.name() + " carries only VLANs "
+                        + target.allowedVlans() + "; VM " + spec.name() + "'s adapter asks for another.");
+            }
+        }
+    }
+
+    private void requireMemory(VmSpec spec) {
+        long free = freeMemoryMiB();
+        if (spec.memoryMiB() > free) {
+            throw new EngineException.Capacity("Host " + name() + " has " + free + " MiB of memory free; VM "
+                    + spec.name() + " needs " + spec.memoryMiB() + " MiB to run.");
+        }
+    }
+
+    private void requireState(SimVm vm, String verb, Set<VmState> allowed) {
+        if (!allowed.contains(vm.state())) {
+            throw new EngineException.InvalidState("VM " + vm.spec().name() + " is " + label(vm.state())
+                    + "; only a VM that is " + labels(allowed) + " can be " + verb + ".");
+        }
+    }
+
+    private void requireSettled(SimVm vm) {
+        if (vm.state().isTransitional()) {
+            throw new EngineException.InvalidState("VM " + vm.spec().name() + " is " + label(vm.state())
+                    + "; wait for it to finish.");
+        }
+    }
+
+    static String label(VmState state) {
+        return state.name().toLowerCase();
+    }
+
+    private static String labels(Set<VmState> states) {
+        List<String> names = new ArrayList<>(states.stream().map(SimulatedHost::label).toList());
+        return names.size() == 1 ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+    }
+
+    private SimVm get(UUID id) {
+        SimVm vm = vms.get(id);
+        if (vm == null) {
+            throw new EngineException.NotFound("Host " + name() + " has no VM " + id + ".");
+        }
+        return vm;
+    }
+
+    private void reachable() {
+        if (faults.isUnreachable()) {
+            throw new EngineException.HostUnreachable("Host " + name() + " does not answer.", null);
+        }
+    }
+
+    private void persist() {
+        store.save(name(), new SimVm.HostState(List.copyOf(vms.values()), List.copyOf(switches.values())));
+    }
+
+    private void sleep() {
+        long millis = Math.round(delayMillis * faults.slowdown());
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException.Failed("The operation on host " + name() + " was interrupted.", e);
+        }
+    }
+
+    private VmInfo info(SimVm vm) {
+        List<IntegrationStatus> integration = new ArrayList<>();
+        for (IntegrationService service : IntegrationService.values()) {
+            boolean enabled = vm.spec().integrationServices().contains(service);
+            IntegrationStatus.Status status = !enabled ? IntegrationStatus.Status.DISABLED
+                    : vm.state() == VmState.RUNNING ? IntegrationStatus.Status.OK
+                    : vm.state() == VmState.PAUSED ? IntegrationStatus.Status.NO_CONTACT
+                    : IntegrationStatus.Status.NOT_RUNNING;
+            integration.add(new IntegrationStatus(service, enabled, status));
+        }
+        return new VmInfo(vm.id(), vm.spec(), vm.state(), integration);
+    }
+}
