@@ -1,6 +1,8 @@
 package dev.corral.engine.sim;
 
+import dev.corral.engine.IntegrationService;
 import dev.corral.engine.SnapshotInfo;
+import dev.corral.engine.VmInfo;
 import dev.corral.engine.VmSpec;
 import dev.corral.engine.VmState;
 import java.time.Instant;
@@ -24,6 +26,20 @@ record SimVm(UUID id, VmSpec spec, VmState state, List<Snapshot> snapshots, Stri
 
     SimVm withSnapshots(List<Snapshot> newSnapshots, String newCurrent) {
         return new SimVm(id, spec, state, newSnapshots, newCurrent);
+    }
+
+    /** The VM as its host reports it; heartbeat and the other services answer only while it runs. */
+    VmInfo info() {
+        List<VmInfo.IntegrationStatus> integration = new java.util.ArrayList<>();
+        for (IntegrationService service : IntegrationService.values()) {
+            boolean enabled = spec.integrationServices().contains(service);
+            VmInfo.IntegrationStatus.Status status = !enabled ? VmInfo.IntegrationStatus.Status.DISABLED
+                    : state == VmState.RUNNING ? VmInfo.IntegrationStatus.Status.OK
+                    : state == VmState.PAUSED ? VmInfo.IntegrationStatus.Status.NO_CONTACT
+                    : VmInfo.IntegrationStatus.Status.NOT_RUNNING;
+            integration.add(new VmInfo.IntegrationStatus(service, enabled, status));
+        }
+        return new VmInfo(id, spec, state, integration);
     }
 
     /** A snapshot keeps the VM's configuration and state of its moment. */

@@ -10,12 +10,10 @@ import dev.corral.engine.LifecycleEvent;
 import dev.corral.engine.SnapshotInfo;
 import dev.corral.engine.VirtualSwitch;
 import dev.corral.engine.VmInfo;
-import dev.corral.engine.VmInfo.IntegrationStatus;
 import dev.corral.engine.VmSpec;
 import dev.corral.engine.VmState;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +44,7 @@ final class SimulatedHost implements HostConnection {
     private final Object lock = new Object();
     private final Map<UUID, SimVm> vms = new LinkedHashMap<>();
     private final Map<String, VirtualSwitch> switches = new LinkedHashMap<>();
+    private final SimHostRules rules;
 
     SimulatedHost(URI uri, SimulatorProperties.HostDefinition definition, SimVm.HostState state, SimulatorFaults faults,
             SimulatorStore store, Clock clock, long delayMillis, Executor eventDelivery) {
@@ -59,6 +58,7 @@ final class SimulatedHost implements HostConnection {
         state.switches().forEach(s -> switches.put(s.name().toLowerCase(), s));
         // A host that "crashed" mid-operation finishes it when it comes back.
         state.vms().forEach(vm -> vms.put(vm.id(), vm.withState(settled(vm.state()))));
+        this.rules = new SimHostRules(definition, vms, switches);
     }
 
     private static VmState settled(VmState state) {
@@ -87,7 +87,7 @@ final class SimulatedHost implements HostConnection {
                     .map(a -> new HostFacts.PhysicalAdapter(a.name(), a.mac(), a.medium(), a.speedMbps())).toList();
             return new HostFacts(definition.name(), "Corral simulator", definition.cpuModel(), definition.sockets(),
                     definition.coresPerSocket(), definition.threadsPerCore(), definition.logicalProcessors(),
-                    definition.memoryMiB(), freeMemoryMiB(), definition.hardwareVirtualization(),
+                    definition.memoryMiB(), rules.freeMemoryMiB(), definition.hardwareVirtualization(),
                     definition.dataExecutionPrevention(), adapters);
         }
     }
@@ -98,18 +98,13 @@ final class SimulatedHost implements HostConnection {
         return new HostCapabilities(definition.unsupported());
     }
 
-    private long freeMemoryMiB() {
-        long used = vms.values().stream().filter(vm -> vm.state().usesMemory()).mapToLong(vm -> vm.spec().memoryMiB()).sum();
-        return Math.max(0, definition.memoryMiB() - definition.reservedMemoryMiB() - used);
-    }
-
     // ---- VMs
 
     @Override
     public List<VmInfo> listVms() {
         synchronized (lock) {
             reachable();
-            return vms.values().stream().map(this::info).toList();
+            return vms.values().stream().map(SimVm::info).toList();
         }
     }
 
@@ -117,7 +112,7 @@ final class SimulatedHost implements HostConnection {
     public VmInfo vm(UUID id) {
         synchronized (lock) {
             reachable();
-            return info(get(id));
+            return get(id).info();
         }
     }
 
@@ -127,7 +122,7 @@ final class SimulatedHost implements HostConnection {
         synchronized (lock) {
             reachable();
             capabilities().require(Capability.DEFINE_VMS);
-            checkSpec(null, spec);
+            rules.checkSpec(null, spec);
             faults.maybeFail(name());
             vm = new SimVm(UUID.randomUUID(), spec, VmState.OFF, List.of(), null);
             vms.put(vm.id(), vm);
@@ -143,14 +138,14 @@ final class SimulatedHost implements HostConnection {
         synchronized (lock) {
             reachable();
             SimVm vm = get(id);
-            requireSettled(vm);
+            rules.requireSettled(vm);
             boolean resized = vm.spec().vcpus() != spec.vcpus() || vm.spec().memoryMiB() != spec.memoryMiB()
                     || vm.spec().architecture() != spec.architecture();
             if (resized && vm.state() != VmState.OFF) {
-                throw new EngineException.InvalidState("VM " + vm.spec().name() + " is " + label(vm.state())
+                throw new EngineException.InvalidState("VM " + vm.spec().name() + " is " + SimHostRules.label(vm.state())
                         + "; turn it off before changing its processors, memory or architecture.");
             }
-            checkSpec(id, spec);
+            rules.checkSpec(id, spec);
             faults.maybeFail(name());
             updated = vm.withSpec(spec);
             vms.put(id, updated);
@@ -166,7 +161,7 @@ final class SimulatedHost implements HostConnection {
         synchronized (lock) {
             reachable();
             vm = get(id);
-            requireState(vm, "deleted", EnumSet.of(VmState.OFF, VmState.SAVED));
+            rules.requireState(vm, "deleted", EnumSet.of(VmState.OFF, VmState.SAVED));
             faults.maybeFail(name());
             vms.remove(id);
             persist();
@@ -177,7 +172,7 @@ final class SimulatedHost implements HostConnection {
     @Override
     public VmInfo start(UUID id) {
         return transition(id, "started", EnumSet.of(VmState.OFF, VmState.SAVED), VmState.STARTING, VmState.RUNNING,
-                vm -> requireMemory(vm.spec()));
+                vm -> rules.requireMemory(vm.spec()));
     }
 
     @Override
@@ -231,7 +226,7 @@ final class SimulatedHost implements HostConnection {
         synchronized (lock) {
             reachable();
             before = get(id);
-            requireState(before, verb, from);
+            rules.requireState(before, verb, from);
             check.accept(before);
             intermediate = before.withState(during);
             vms.put(id, intermediate);
@@ -287,7 +282,7 @@ final class SimulatedHost implements HostConnection {
             applied = changeSnapshots(vmId, vm -> {
                 SimVm result = SimSnapshots.apply(vm, snapshotId);
                 if (result.state().usesMemory() && !vm.state().usesMemory()) {
-                    requireMemory(result.spec());
+                    rules.requireMemory(result.spec());
                 }
                 return result;
             });
@@ -307,7 +302,7 @@ final class SimulatedHost implements HostConnection {
         reachable();
         capabilities().require(Capability.SNAPSHOTS);
         SimVm vm = get(vmId);
-        requireSettled(vm);
+        rules.requireSettled(vm);
         SimVm changed = change.apply(vm);
         faults.maybeFail(name());
         vms.put(vmId, changed);
@@ -334,7 +329,7 @@ final class SimulatedHost implements HostConnection {
                 throw new EngineException.InvalidSpec("Host " + name() + " already has a switch named " + spec.name() + ".");
             }
             if (spec.kind() == VirtualSwitch.Kind.EXTERNAL) {
-                checkAdapterFree(spec.physicalAdapter());
+                rules.checkAdapterFree(spec.physicalAdapter());
             }
             if (!spec.allowedVlans().isEmpty()) {
                 capabilities().require(Capability.VLAN);
@@ -344,19 +339,6 @@ final class SimulatedHost implements HostConnection {
             persist();
             return spec;
         }
-    }
-
-    private void checkAdapterFree(String adapter) {
-        SimulatorProperties.AdapterDefinition physical = definition.adapters().stream()
-                .filter(a -> a.name().equals(adapter)).findFirst()
-                .orElseThrow(() -> new EngineException.InvalidSpec("Host " + name() + " has no physical adapter " + adapter + "."));
-        if (physical.medium() != HostFacts.PhysicalAdapter.Medium.ETHERNET) {
-            throw new EngineException.InvalidSpec("Adapter " + adapter + " is not Ethernet; only Ethernet adapters can "
-                    + "back an external switch.");
-        }
-        switches.values().stream().filter(s -> adapter.equals(s.physicalAdapter())).findFirst().ifPresent(s -> {
-            throw new EngineException.InvalidSpec("Adapter " + adapter + " already backs switch " + s.name() + ".");
-        });
     }
 
     @Override
@@ -392,7 +374,7 @@ final class SimulatedHost implements HostConnection {
         other.capabilities().require(Capability.QUICK_MIGRATION);
         VmState initial = vm(vmId).state();
         if (initial.isTransitional()) {
-            throw new EngineException.InvalidState("VM " + vm(vmId).name() + " is " + label(initial) + "; wait for it to finish.");
+            throw new EngineException.InvalidState("VM " + vm(vmId).name() + " is " + SimHostRules.label(initial) + "; wait for it to finish.");
         }
         boolean wasActive = initial == VmState.RUNNING || initial == VmState.PAUSED;
         if (wasActive) {
@@ -421,9 +403,9 @@ final class SimulatedHost implements HostConnection {
     private void receive(SimVm vm, boolean mustStart) {
         synchronized (lock) {
             reachable();
-            checkSpec(null, vm.spec());
+            rules.checkSpec(null, vm.spec());
             if (mustStart) {
-                requireMemory(vm.spec());
+                rules.requireMemory(vm.spec());
             }
             faults.maybeFail(name());
             vms.put(vm.id(), vm);
@@ -457,81 +439,6 @@ final class SimulatedHost implements HostConnection {
         listeners.clear();
     }
 
-    // ---- Rules shared by the operations (callers hold the lock)
-
-    private void checkSpec(UUID self, VmSpec spec) {
-        if (spec.vcpus() > definition.logicalProcessors()) {
-            throw new EngineException.Capacity("Host " + name() + " has " + definition.logicalProcessors()
-                    + " logical processors; VM " + spec.name() + " cannot have " + spec.vcpus() + " virtual processors.");
-        }
-        long forVms = definition.memoryMiB() - definition.reservedMemoryMiB();
-        if (spec.memoryMiB() > forVms) {
-            throw new EngineException.Capacity("Host " + name() + " has " + forVms + " MiB of memory for VMs; VM "
-                    + spec.name() + " cannot have " + spec.memoryMiB() + " MiB.");
-        }
-        boolean duplicate = vms.values().stream()
-                .anyMatch(vm -> !vm.id().equals(self) && vm.spec().name().equalsIgnoreCase(spec.name()));
-        if (duplicate) {
-            throw new EngineException.InvalidSpec("Host " + name() + " already has a VM named " + spec.name() + ".");
-        }
-        if (spec.hasPassThroughDisk()) {
-            capabilities().require(Capability.PASS_THROUGH_DISKS);
-        }
-        for (VmSpec.NetworkAdapter adapter : spec.networkAdapters()) {
-            checkAdapter(spec, adapter);
-        }
-    }
-
-    private void checkAdapter(VmSpec spec, VmSpec.NetworkAdapter adapter) {
-        VirtualSwitch target = switches.get(adapter.switchName().toLowerCase());
-        if (target == null) {
-            throw new EngineException.InvalidSpec("Host " + name() + " has no virtual switch named " + adapter.switchName()
-                    + " for VM " + spec.name() + ".");
-        }
-        if (adapter.type() == VmSpec.AdapterType.LEGACY) {
-            capabilities().require(Capability.LEGACY_NETWORK_ADAPTERS);
-        }
-        if (!(adapter.vlan() instanceof dev.corral.engine.VlanSetting.Untagged)) {
-            capabilities().require(Capability.VLAN);
-            if (!target.carries(adapter.vlan())) {
-                throw new EngineException.InvalidSpec("Switch " + target.name() + " carries only VLANs "
-                        + target.allowedVlans() + "; VM " + spec.name() + "'s adapter asks for another.");
-            }
-        }
-    }
-
-    private void requireMemory(VmSpec spec) {
-        long free = freeMemoryMiB();
-        if (spec.memoryMiB() > free) {
-            throw new EngineException.Capacity("Host " + name() + " has " + free + " MiB of memory free; VM "
-                    + spec.name() + " needs " + spec.memoryMiB() + " MiB to run.");
-        }
-    }
-
-    private void requireState(SimVm vm, String verb, Set<VmState> allowed) {
-        if (!allowed.contains(vm.state())) {
-            throw new EngineException.InvalidState("VM " + vm.spec().name() + " is " + label(vm.state())
-                    + "; only a VM that is " + labels(allowed) + " can be " + verb + ".");
-        }
-    }
-
-    private void requireSettled(SimVm vm) {
-        if (vm.state().isTransitional()) {
-            throw new EngineException.InvalidState("VM " + vm.spec().name() + " is " + label(vm.state())
-                    + "; wait for it to finish.");
-        }
-    }
-
-    static String label(VmState state) {
-        return state.name().toLowerCase();
-    }
-
-    private static String labels(Set<VmState> states) {
-        List<String> names = new ArrayList<>(states.stream().map(SimulatedHost::label).toList());
-        return names.size() == 1 ? names.getFirst()
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
-    }
-
     private SimVm get(UUID id) {
         SimVm vm = vms.get(id);
         if (vm == null) {
@@ -561,18 +468,5 @@ final class SimulatedHost implements HostConnection {
             Thread.currentThread().interrupt();
             throw new EngineException.Failed("The operation on host " + name() + " was interrupted.", e);
         }
-    }
-
-    private VmInfo info(SimVm vm) {
-        List<IntegrationStatus> integration = new ArrayList<>();
-        for (IntegrationService service : IntegrationService.values()) {
-            boolean enabled = vm.spec().integrationServices().contains(service);
-            IntegrationStatus.Status status = !enabled ? IntegrationStatus.Status.DISABLED
-                    : vm.state() == VmState.RUNNING ? IntegrationStatus.Status.OK
-                    : vm.state() == VmState.PAUSED ? IntegrationStatus.Status.NO_CONTACT
-                    : IntegrationStatus.Status.NOT_RUNNING;
-            integration.add(new IntegrationStatus(service, enabled, status));
-        }
-        return new VmInfo(vm.id(), vm.spec(), vm.state(), integration);
     }
 }
