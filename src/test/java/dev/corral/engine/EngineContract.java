@@ -85,6 +85,8 @@ public abstract class EngineContract {
             }
             host.switches().stream().filter(s -> s.name().startsWith(prefix)).forEach(s -> host.deleteSwitch(s.name()));
         }
+        hostA.close();
+        hostB.close();
     }
 
     protected String name(String suffix) {

@@ -1,0 +1,200 @@
+package dev.corral.engine.libvirt;
+
+import dev.corral.engine.EngineException;
+import dev.corral.engine.VmSpec;
+import dev.corral.engine.VmSpec.Disk;
+import dev.corral.engine.VmSpec.DiskKind;
+import dev.corral.engine.VmSpec.NetworkAdapter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Builds a libvirt domain from a {@link VmSpec} and reads it back. What libvirt has no place for
+ * (guest OS, disk kind, size and bus, adapter type, VLAN setting, integration services) goes into
+ * {@code <metadata>} so that a defined spec reads back unchanged.
+ */
+final class DomainXml {
+
+    static final String GUEST_AGENT_CHANNEL = "org.qemu.guest_agent.0";
+
+    /** A domain as Corral sees it. */
+    record Parsed(UUID id, String domainType, VmSpec spec) {
+    }
+
+    private DomainXml() {
+    }
+
+    /**
+     * @param id         the domain UUID to keep when redefining, or null for libvirt to choose
+     * @param domainType libvirt's domain type (test, kvm, qemu, hyperv, vmware)
+     * @param imageDir   where images go whose path the spec leaves open
+     */
+    static String build(VmSpec spec, UUID id, String domainType, String imageDir) {
+        return build(spec, id, domainType, imageDir, List.of());
+    }
+
+    /**
+     * @param keptMacs the MACs libvirt gave the adapters before, by position, so that redefining a
+     *                 VM does not change the MAC of adapters without a fixed one
+     */
+    static String build(VmSpec spec, UUID id, String domainType, String imageDir, List<String> keptMacs) {
+        checkXmlText(spec.guestOs().name(), "The guest operating system's name");
+        Document doc = Xml.newDocument("domain");
+        Element domain = doc.getDocumentElement();
+        domain.setAttribute("type", domainType);
+        Xml.addText(domain, "name", spec.name());
+        if (id != null) {
+            Xml.addText(domain, "uuid", id.toString());
+        }
+        DomainMetadata.write(Xml.add(domain, "metadata"), spec);
+        Xml.addText(domain, "memory", Long.toString(spec.memoryMiB()), "unit", "MiB");
+        Xml.addText(domain, "vcpu", Integer.toString(spec.vcpus()));
+        Element os = Xml.add(domain, "os");
+        Xml.addText(os, "type", "hvm", "arch", spec.architecture() == VmSpec.Architecture.X86 ? "i686" : "x86_64");
+        Element devices = Xml.add(domain, "devices");
+        Map<VmSpec.Bus, Integer> perBus = new HashMap<>();
+        for (Disk disk : spec.disks()) {
+            int index = perBus.merge(disk.bus(), 1, Integer::sum) - 1;
+            addDisk(devices, spec.name(), disk, index, imageDir);
+        }
+        for (int i = 0; i < spec.networkAdapters().size(); i++) {
+            addInterface(devices, spec.networkAdapters().get(i), i < keptMacs.size() ? keptMacs.get(i) : null);
+        }
+        boolean qemu = "kvm".equals(domainType) || "qemu".equals(domainType);
+        if (qemu && !spec.integrationServices().isEmpty()) {
+            Element channel = Xml.add(devices, "channel", "type", "unix");
+            Xml.add(channel, "target", "type", "virtio", "name", GUEST_AGENT_CHANNEL);
+        }
+        return Xml.write(doc);
+    }
+
+    private static void addDisk(Element devices, String vmName, Disk disk, int index, String imageDir) {
+        boolean block = disk.kind() == DiskKind.PASS_THROUGH;
+        Element element = Xml.add(devices, "disk", "type", block ? "block" : "file", "device", "disk");
+        boolean raw = block || disk.kind() == DiskKind.FIXED;
+        Xml.add(element, "driver", "name", "qemu", "type", raw ? "raw" : "qcow2");
+        if (block) {
+            Xml.add(element, "source", "dev", disk.source());
+        } else {
+            Xml.add(element, "source", "file", imagePath(vmName, disk, imageDir));
+        }
+        if (disk.kind() == DiskKind.DIFFERENCING) {
+            Element backing = Xml.add(element, "backingStore", "type", "file");
+            Xml.add(backing, "format", "type", isRawImage(disk.parent()) ? "raw" : "qcow2");
+            Xml.add(backing, "source", "file", disk.parent());
+        }
+        boolean ide = disk.bus() == VmSpec.Bus.IDE;
+        Xml.add(element, "target", "dev", (ide ? "hd" : "sd") + driveLetters(index), "bus", ide ? "ide" : "scsi");
+    }
+
+    static String imagePath(String vmName, Disk disk, String imageDir) {
+        if (disk.source() != null && !disk.source().isBlank()) {
+            return disk.source();
+        }
+        String dir = imageDir.endsWith("/") ? imageDir.substring(0, imageDir.length() - 1) : imageDir;
+        return dir + "/" + vmName + "-" + disk.name() + (disk.kind() == DiskKind.FIXED ? ".img" : ".qcow2");
+    }
+
+    private static boolean isRawImage(String path) {
+        return path.endsWith(".img") || path.endsWith(".raw");
+    }
+
+    /** a, b, ... z, aa, ab ... as libvirt and Linux name drives. */
+    static String driveLetters(int index) {
+        StringBuilder letters = new StringBuilder();
+        int n = index;
+        do {
+            letters.insert(0, (char) ('a' + n % 26));
+            n = n / 26 - 1;
+        } while (n >= 0);
+        return letters.toString();
+    }
+
+    private static void addInterface(Element devices, NetworkAdapter adapter, String keptMac) {
+        Element element = Xml.add(devices, "interface", "type", "network");
+        String mac = adapter.mac() != null ? adapter.mac() : keptMac;
+        if (mac != null) {
+            Xml.add(element, "mac", "address", mac);
+        }
+        Xml.add(element, "source", "network", adapter.switchName());
+        VlanXml.write(element, adapter.vlan());
+        // Hyper-V's legacy adapter is an emulated DEC 21140; rtl8139 is QEMU's equally old, driver-everywhere NIC.
+        Xml.add(element, "model", "type", adapter.type() == VmSpec.AdapterType.LEGACY ? "rtl8139" : "virtio");
+    }
+
+    private static void checkXmlText(String text, String what) {
+        boolean bad = text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                || c == 0xFFFE || c == 0xFFFF);
+        if (bad) {
+            throw new EngineException.InvalidSpec(what + " contains control characters.");
+        }
+    }
+
+    /** Reads a domain; throws {@link EngineException.InvalidSpec} if it cannot be shown as a Corral VM. */
+    static Parsed parse(String xml) {
+        Document doc = Xml.parse(xml);
+        Element domain = doc.getDocumentElement();
+        String uuid = Xml.text(domain, "uuid");
+        Element metadata = Xml.element(domain, "metadata/c:vm");
+        List<Element> diskElements = Xml.elements(domain, "devices/disk[@device='disk' or not(@device)]");
+        List<Element> interfaces = Xml.elements(domain, "devices/interface");
+        List<Disk> disks = new ArrayList<>();
+        for (int i = 0; i < diskElements.size(); i++) {
+            disks.add(DomainMetadata.disk(metadata, i, diskElements.get(i)));
+        }
+        List<NetworkAdapter> adapters = new ArrayList<>();
+        for (int i = 0; i < interfaces.size(); i++) {
+            String network = Xml.textOrNull(interfaces.get(i), "source/@network");
+            if (network != null) {
+                adapters.add(DomainMetadata.adapter(metadata, i, interfaces.get(i), network));
+            }
+        }
+        VmSpec spec = new VmSpec(Xml.text(domain, "name"), Integer.parseInt(Xml.text(domain, "vcpu")),
+                memoryMiB(Xml.element(domain, "memory")), architecture(Xml.text(domain, "os/type/@arch")),
+                DomainMetadata.guestOs(metadata), disks, adapters, DomainMetadata.integrationServices(metadata));
+        return new Parsed(UUID.fromString(uuid), domain.getAttribute("type"), spec);
+    }
+
+    /** The MAC of each adapter on a network, in order (null where libvirt has none). */
+    static List<String> macs(String xml) {
+        return Xml.elements(Xml.parse(xml).getDocumentElement(), "devices/interface[source/@network]").stream()
+                .map(iface -> Xml.textOrNull(iface, "mac/@address")).toList();
+    }
+
+    /** The networks a domain's adapters use, read leniently so that any domain answers. */
+    static List<String> networksUsed(String xml) {
+        return Xml.elements(Xml.parse(xml).getDocumentElement(), "devices/interface/source[@network]").stream()
+                .map(source -> source.getAttribute("network")).toList();
+    }
+
+    private static VmSpec.Architecture architecture(String arch) {
+        return switch (arch) {
+            case "i686", "i386", "i586" -> VmSpec.Architecture.X86;
+            case "x86_64" -> VmSpec.Architecture.X64;
+            default -> throw new EngineException.InvalidSpec("Corral manages x86 and x64 VMs, not " + arch + ".");
+        };
+    }
+
+    static long memoryMiB(Element memory) {
+        long value = Long.parseLong(memory.getTextContent().strip());
+        String unit = memory.hasAttribute("unit") ? memory.getAttribute("unit") : "KiB";
+        double bytes = switch (unit) {
+            case "b", "bytes" -> value;
+            case "KB" -> value * 1000.0;
+            case "k", "KiB" -> value * 1024.0;
+            case "MB" -> value * 1e6;
+            case "M", "MiB" -> value * 1048576.0;
+            case "GB" -> value * 1e9;
+            case "G", "GiB" -> value * 1073741824.0;
+            case "TB" -> value * 1e12;
+            case "T", "TiB" -> value * 1099511627776.0;
+            default -> throw new EngineException.InvalidSpec("Unknown memory unit " + unit + ".");
+        };
+        return (long) Math.floor(bytes / 1048576.0);
+    }
+}

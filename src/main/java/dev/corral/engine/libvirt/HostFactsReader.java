@@ -1,0 +1,80 @@
+package dev.corral.engine.libvirt;
+
+import dev.corral.engine.HostFacts;
+import dev.corral.engine.HostFacts.PhysicalAdapter;
+import java.util.ArrayList;
+import java.util.List;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
+import org.w3c.dom.Element;
+
+/** Reads what a host is from node info, the capabilities XML and the host's interfaces. */
+final class HostFactsReader {
+
+    private static final long MIB = 1024 * 1024;
+
+    private HostFactsReader() {
+    }
+
+    static HostFacts read(Connect connect) throws LibvirtException {
+        NodeInfo node = connect.nodeInfo();
+        Element caps = Xml.parse(connect.getCapabilities()).getDocumentElement();
+        boolean virtualization = hasCpuFeature(caps, "vmx") || hasCpuFeature(caps, "svm")
+                || !Xml.elements(caps, "guest/arch/domain[@type='kvm']").isEmpty();
+        String hypervisor = connect.getType() + " " + version(connect.getVersion());
+        long totalMiB = node.memory / 1024;
+        return new HostFacts(connect.getHostName(), hypervisor, node.model, node.sockets * node.nodes, node.cores,
+                node.threads, node.cpus, totalMiB, Math.max(0, Math.min(totalMiB, freeMemoryMiB(connect, node))),
+                virtualization, hasCpuFeature(caps, "nx"), adapters(connect));
+    }
+
+    /** A capabilities XML lists host CPU features as {@code <feature name='vmx'/>} (QEMU) or {@code <features><vmx/>}. */
+    private static boolean hasCpuFeature(Element caps, String feature) {
+        return !Xml.elements(caps, "host/cpu/feature[@name='" + feature + "'] | host/cpu/features/" + feature)
+                .isEmpty();
+    }
+
+    static String version(long version) {
+        return (version / 1_000_000) + "." + (version / 1_000 % 1_000) + "." + (version % 1_000);
+    }
+
+    /** What the host reports free, or where it cannot (test driver node files) total minus running VMs. */
+    static long freeMemoryMiB(Connect connect, NodeInfo node) throws LibvirtException {
+        try {
+            return connect.getFreeMemory() / MIB;
+        } catch (LibvirtException e) {
+            long usedKiB = 0;
+            for (int id : connect.listDomains()) {
+                Domain domain = connect.domainLookupByID(id);
+                usedKiB += domain.getInfo().memory;
+            }
+            return node.memory / 1024 - usedKiB / 1024;
+        }
+    }
+
+    /** The host's interfaces; a host that cannot list them (no netcf, ESX) reports none. */
+    private static List<PhysicalAdapter> adapters(Connect connect) {
+        List<PhysicalAdapter> adapters = new ArrayList<>();
+        try {
+            for (String name : connect.listInterfaces()) {
+                String xml = connect.interfaceLookupByName(name).getXMLDescription(0);
+                Element iface = Xml.parse(xml).getDocumentElement();
+                String speed = Xml.text(iface, "link/@speed");
+                adapters.add(new PhysicalAdapter(name, Xml.textOrNull(iface, "mac/@address"),
+                        PhysicalAdapter.Medium.ETHERNET, speed.matches("\\d+") ? Long.parseLong(speed) : 0));
+            }
+        } catch (LibvirtException | RuntimeException e) {
+            return List.of();
+        }
+        return adapters;
+    }
+
+    /** kvm where the host offers it for the architecture, else qemu (TCG). */
+    static String bestQemuDomainType(Connect connect, String arch) throws LibvirtException {
+        Element caps = Xml.parse(connect.getCapabilities()).getDocumentElement();
+        boolean kvm = !Xml.elements(caps, "guest[arch/@name='" + arch + "']/arch/domain[@type='kvm']").isEmpty();
+        return kvm ? "kvm" : "qemu";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.corral.engine.libvirt;
+
+import dev.corral.engine.Capability;
+import dev.corral.engine.EngineException;
+import dev.corral.engine.VirtualSwitch;
+import dev.corral.engine.VlanSetting;
+import dev.corral.engine.VmSpec;
+import java.util.UUID;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.Network;
+
+/**
+ * What Corral checks before defining a VM, because libvirt (its test driver above all) does not:
+ * unique names, processors, switches, and where VLAN tags may go.
+ */
+final class SpecChecks {
+
+    private SpecChecks() {
+    }
+
+    /** @param self the VM being changed, or null for a new one */
+    static void check(LibvirtHost host, Connect connect, VmSpec spec, UUID self) throws LibvirtException {
+        if (spec.hasPassThroughDisk()) {
+            host.capabilities.require(Capability.PASS_THROUGH_DISKS);
+        }
+        if (spec.networkAdapters().stream().anyMatch(a -> a.type() == VmSpec.AdapterType.LEGACY)) {
+            host.capabilities.require(Capability.LEGACY_NETWORK_ADAPTERS);
+        }
+        checkNameIsFree(host, connect, spec.name(), self);
+        int processors = connect.nodeInfo().cpus;
+        if (spec.vcpus() > processors) {
+            throw new EngineException.Capacity("VM " + spec.name() + " asks for " + spec.vcpus()
+                    + " virtual processors, but host " + host.label + " has only " + processors
+                    + " logical processors.");
+        }
+        for (VmSpec.NetworkAdapter adapter : spec.networkAdapters()) {
+            checkAdapter(host, connect, spec.name(), adapter);
+        }
+    }
+
+    static void checkNameIsFree(LibvirtHost host, Connect connect, String name, UUID self) throws LibvirtException {
+        Domain existing;
+        try {
+            existing = connect.domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return;
+            }
+            throw e;
+        }
+        if (self == null || !self.toString().equalsIgnoreCase(existing.getUUIDString())) {
+            throw new EngineException.InvalidSpec("Host " + host.label + " already has a VM named " + name + ".");
+        }
+    }
+
+    private static void checkAdapter(LibvirtHost host, Connect connect, String vm, VmSpec.NetworkAdapter adapter)
+            throws LibvirtException {
+        NetworkXml.Parsed network = network(host, connect, adapter.switchName());
+        if (network == null) {
+            throw new EngineException.InvalidSpec("VM " + vm + ": virtual switch " + adapter.switchName()
+                    + " does not exist on host " + host.label + ".");
+        }
+        if (adapter.vlan() instanceof VlanSetting.Untagged) {
+            return;
+        }
+        host.capabilities.require(Capability.VLAN);
+        // Real libvirt puts <vlan> only on Open vSwitch networks (and passthrough devices); the test driver takes any.
+        if (!network.openVswitch()) {
+            throw new EngineException.InvalidSpec("VM " + vm + " cannot use a VLAN on switch " + adapter.switchName()
+                    + ": VLAN tags need an external (Open vSwitch) switch on libvirt hosts.");
+        }
+        VirtualSwitch sw = network.virtualSwitch();
+        if (!sw.carries(adapter.vlan())) {
+            throw new EngineException.InvalidSpec("VM " + vm + ": switch " + sw.name() + " carries only VLANs "
+                    + sw.allowedVlans() + ", not the adapter's " + describe(adapter.vlan()) + ".");
+        }
+    }
+
+    private static String describe(VlanSetting vlan) {
+        return switch (vlan) {
+            case VlanSetting.Untagged untagged -> "untagged traffic";
+            case VlanSetting.Access access -> "VLAN " + access.tag();
+            case VlanSetting.Trunk trunk -> "trunk of VLANs " + trunk.tags();
+        };
+    }
+
+    /** The named network, or null if the host has none by that name. */
+    static NetworkXml.Parsed network(LibvirtHost host, Connect connect, String name) throws LibvirtException {
+        Network network;
+        try {
+            network = connect.networkLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        try {
+            return NetworkXml.parse(network.getXMLDesc(0));
+        } catch (EngineException.InvalidSpec | IllegalArgumentException e) {
+            throw new EngineException.InvalidSpec("Switch " + name + " on host " + host.label
+                    + " is configured in a way Corral cannot use: " + e.getMessage());
+        }
+    }
+}
