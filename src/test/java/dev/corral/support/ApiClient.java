@@ -27,9 +27,20 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String user, String password) {
+        return send(method, path, user, password, null);
+    }
+
+    public Response post(String path, String user, String password, String json) {
+        return send("POST", path, user, password, json);
+    }
+
+    public Response send(String method, String path, String user, String password, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);

@@ -1,0 +1,102 @@
+package dev.corral.access;
+
+import dev.corral.access.audit.AuditEvent;
+import dev.corral.access.audit.AuditTrail;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The access policy: the caller's grants, evaluated along the object's lineage; refusals audited. */
+@Service
+@Transactional(readOnly = true)
+class AccessPolicyService implements AccessPolicy {
+
+    private final AssignmentRepository assignments;
+    private final ScopeHierarchy hierarchy;
+    private final AuditTrail audit;
+    private final PrincipalDirectory directory;
+
+    AccessPolicyService(AssignmentRepository assignments, ScopeHierarchy hierarchy, AuditTrail audit,
+            PrincipalDirectory directory) {
+        this.assignments = assignments;
+        this.hierarchy = hierarchy;
+        this.audit = audit;
+        this.directory = directory;
+    }
+
+    @Override
+    public void require(Permission permission, Scope object) {
+        Caller caller = CurrentCaller.get();
+        Decision decision = decide(caller, permission, object);
+        if (!decision.allowed()) {
+            audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(),
+                    permission.code(), object.kind().name().toLowerCase(), object.id() == null ? null : object.id().toString(),
+                    hierarchy.describe(object).orElse(null), AuditEvent.Outcome.REFUSED, decision.summary()));
+            throw new NotPermittedException(permission, object, decision.summary());
+        }
+    }
+
+    @Override
+    public boolean allows(Permission permission, Scope object) {
+        return decide(CurrentCaller.get(), permission, object).allowed();
+    }
+
+    @Override
+    public Decision explain(String principal, Permission permission, Scope object) {
+        Caller asker = CurrentCaller.get();
+        if (!decide(asker, Permission.ACCESS_MANAGE, object).allowed() && !decide(asker, Permission.AUDIT_VIEW, Scope.GLOBAL).allowed()
+                && !principal.equalsIgnoreCase(asker.user())) {
+            require(Permission.ACCESS_MANAGE, object);
+        }
+        Caller subject = principal.equalsIgnoreCase(asker.user()) ? asker
+                : new Caller(principal, directory.groupsOf(principal));
+        return decide(subject, permission, object);
+    }
+
+    Decision decide(Caller caller, Permission permission, Scope object) {
+        List<Scope> lineage = hierarchy.lineage(object);
+        String owner = object.kind() == Scope.Kind.VM ? hierarchy.ownerOf(object.id()).orElse(null) : null;
+        return AccessEvaluator.decide(caller, permission, lineage, owner, grantsOf(caller),
+                scope -> hierarchy.describe(scope).orElse("a removed object"));
+    }
+
+    List<Grant> grantsOf(Caller caller) {
+        Set<String> keys = new HashSet<>(caller.groupKeys());
+        keys.add(Assignment.key(caller.user()));
+        return assignments.findByPrincipalKeyIn(keys).stream().map(Assignment::grant).filter(caller::matches).toList();
+    }
+
+    @Override
+    public Visibility visibility(Permission permission) {
+        Caller caller = CurrentCaller.get();
+        List<Grant> grants = grantsOf(caller);
+        Set<UUID> groups = new HashSet<>();
+        Set<UUID> hosts = new HashSet<>();
+        Set<UUID> vms = new HashSet<>();
+        Set<UUID> deniedGroups = new HashSet<>();
+        Set<UUID> deniedHosts = new HashSet<>();
+        Set<UUID> deniedVms = new HashSet<>();
+        boolean everything = false;
+        for (Grant grant : grants) {
+            boolean deny = grant.role().deniesAll();
+            if (!deny && !grant.role().permissions().contains(permission)) {
+                continue;
+            }
+            Scope scope = grant.scope();
+            switch (scope.kind()) {
+                case GLOBAL -> everything |= !deny;
+                case HOST_GROUP -> (deny ? deniedGroups : groups).addAll(hierarchy.groupAndDescendants(scope.id()));
+                case HOST -> (deny ? deniedHosts : hosts).add(scope.id());
+                case VM -> (deny ? deniedVms : vms).add(scope.id());
+            }
+        }
+        boolean globalDeny = grants.stream().anyMatch(g -> g.role().deniesAll() && g.scope().kind() == Scope.Kind.GLOBAL);
+        if (globalDeny) {
+            return new Visibility(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+        }
+        return new Visibility(everything, groups, hosts, vms, deniedGroups, deniedHosts, deniedVms);
+    }
+}

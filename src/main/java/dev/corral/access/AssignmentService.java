@@ -1,0 +1,154 @@
+package dev.corral.access;
+
+import dev.corral.access.audit.AuditEvent;
+import dev.corral.access.audit.AuditTrail;
+import dev.corral.base.InvalidInputException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Roles and assignments, under the delegation rule: someone with access.manage at a scope may
+ * assign only within it, and only roles whose permissions they hold there themselves.
+ */
+@Service
+@Transactional
+public class AssignmentService {
+
+    private final AssignmentRepository assignments;
+    private final RoleRepository roles;
+    private final AccessPolicyService policy;
+    private final ScopeHierarchy hierarchy;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AssignmentService(AssignmentRepository assignments, RoleRepository roles, AccessPolicyService policy,
+            ScopeHierarchy hierarchy, AuditTrail audit, Clock clock) {
+        this.assignments = assignments;
+        this.roles = roles;
+        this.policy = policy;
+        this.hierarchy = hierarchy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A request to assign a role, as a form or the API sends it. */
+    public record NewAssignment(PrincipalType principalType, String principalName, UUID roleId, Scope scope, Quota quota) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoleView> roles() {
+        CurrentCaller.get();
+        return roles.findAll().stream().map(Role::view)
+                .sorted(Comparator.comparing(RoleView::builtIn).reversed().thenComparing(RoleView::name)).toList();
+    }
+
+    /** The assignments at scopes where the caller manages access or reads the audit trail. */
+    @Transactional(readOnly = true)
+    public List<Grant> assignments() {
+        Caller caller = CurrentCaller.get();
+        return assignments.findAll().stream().map(Assignment::grant)
+                .filter(g -> policy.decide(caller, Permission.ACCESS_MANAGE, g.scope()).allowed()
+                        || policy.decide(caller, Permission.AUDIT_VIEW, Scope.GLOBAL).allowed())
+                .sorted(Comparator.comparing(Grant::createdAt).reversed()).toList();
+    }
+
+    /** The caller's own grants, for "who am I" in the console and the API. */
+    @Transactional(readOnly = true)
+    public List<Grant> mine() {
+        return policy.grantsOf(CurrentCaller.get());
+    }
+
+    public Grant assign(NewAssignment request) {
+        Caller caller = CurrentCaller.get();
+        String principal = checkPrincipal(request.principalName());
+        if (request.principalType() == null) {
+            throw new InvalidInputException("principalType", "Say whether the principal is a user or a group.");
+        }
+        Role role = roles.findById(request.roleId() == null ? new UUID(0, 0) : request.roleId())
+                .orElseThrow(() -> new InvalidInputException("roleId", "Choose one of the roles."));
+        Scope scope = request.scope() == null ? Scope.GLOBAL : request.scope();
+        if (hierarchy.lineage(scope).isEmpty()) {
+            throw new InvalidInputException("scope", "The scope names an object that does not exist.");
+        }
+        policy.require(Permission.ACCESS_MANAGE, scope);
+        requireDelegable(caller, role.view(), scope);
+        Quota quota = request.quota() == null ? Quota.NONE : request.quota();
+        Assignment saved = assignments.save(new Assignment(UUID.randomUUID(), request.principalType(), principal, role,
+                scope, quota, caller.user(), clock.instant()));
+        record(caller, "assignment.create", saved.grant(), "Assigned " + role.name() + " to "
+                + request.principalType().name().toLowerCase() + " " + principal + " on " + describe(scope) + ".");
+        return saved.grant();
+    }
+
+    public void unassign(UUID assignmentId) {
+        Caller caller = CurrentCaller.get();
+        Grant grant = assignments.findById(assignmentId).map(Assignment::grant)
+                .orElseThrow(() -> new InvalidInputException("id", "There is no such assignment."));
+        policy.require(Permission.ACCESS_MANAGE, grant.scope());
+        requireDelegable(caller, grant.role(), grant.scope());
+        assignments.deleteById(assignmentId);
+        record(caller, "assignment.delete", grant, "Removed " + grant.role().name() + " from " + grant.principalName()
+                + " on " + describe(grant.scope()) + ".");
+    }
+
+    /** Nobody hands out, or takes away, more than they hold at that scope. */
+    private void requireDelegable(Caller caller, RoleView role, Scope scope) {
+        List<String> missing = undelegable(role, p -> policy.decide(caller, p, scope).allowed());
+        if (!missing.isEmpty()) {
+            String message = caller.user() + " may not delegate role " + role.name() + " on " + describe(scope)
+                    + ": it includes " + String.join(", ", missing) + ", which " + caller.user() + " does not hold there.";
+            audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(),
+                    "assignment.create", "scope", scope.id() == null ? null : scope.id().toString(), describe(scope),
+                    AuditEvent.Outcome.REFUSED, message));
+            throw new NotPermittedException(Permission.ACCESS_MANAGE, scope, message);
+        }
+    }
+
+    /** The role's permissions the delegator does not hold, by code. */
+    static List<String> undelegable(RoleView role, java.util.function.Predicate<Permission> holds) {
+        return role.permissions().stream().filter(holds.negate()).map(Permission::code).sorted().toList();
+    }
+
+    private static String checkPrincipal(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("principalName", "Name the directory user or group.");
+        }
+        String stripped = name.strip();
+        if (stripped.length() > 256 || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("principalName", "A directory name has at most 256 printable characters.");
+        }
+        return stripped;
+    }
+
+    /** A scope's name for people. */
+    @Transactional(readOnly = true)
+    public String describe(Scope scope) {
+        return hierarchy.describe(scope).orElse("a removed object");
+    }
+
+    /** Everything, then each host group and host: where the caller may assign roles. */
+    @Transactional(readOnly = true)
+    public List<Scope> assignableScopes() {
+        Caller caller = CurrentCaller.get();
+        List<Scope> all = new java.util.ArrayList<>();
+        all.add(Scope.GLOBAL);
+        all.addAll(hierarchy.groupsAndHosts());
+        return all.stream().filter(s -> policy.decide(caller, Permission.ACCESS_MANAGE, s).allowed()).toList();
+    }
+
+    /** Whether the caller may change access anywhere. */
+    @Transactional(readOnly = true)
+    public boolean canAssignAnywhere() {
+        return !assignableScopes().isEmpty();
+    }
+
+    private void record(Caller caller, String action, Grant grant, String details) {
+        audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(), action,
+                "assignment", grant.id().toString(), grant.role().name() + " for " + grant.principalName(),
+                AuditEvent.Outcome.SUCCESS, details));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.corral.access;
+
+import dev.corral.base.SignedInUser;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.core.support.BaseLdapPathContextSource;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
+import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopulator;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's current groups, read from the directory the same way sign-in reads them (search the
+ * user, then follow group membership upwards), for explaining someone else's rights.
+ */
+@Service
+class LdapPrincipalDirectory implements PrincipalDirectory {
+
+    private final DirectoryProperties directory;
+    private final ObjectProvider<BaseLdapPathContextSource> contextSource;
+
+    LdapPrincipalDirectory(DirectoryProperties directory, ObjectProvider<BaseLdapPathContextSource> contextSource) {
+        this.directory = directory;
+        this.contextSource = contextSource;
+    }
+
+    @Override
+    public Set<String> groupsOf(String user) {
+        if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
+            throw new UnsupportedOperationException("Reading another user's groups from Active Directory needs a "
+                    + "search account, which this Corral is not configured with.");
+        }
+        BaseLdapPathContextSource source = contextSource.getObject();
+        DirContextOperations entry;
+        try {
+            entry = new FilterBasedLdapUserSearch(directory.userSearchBase(), directory.userSearchFilter(), source)
+                    .searchForUser(user);
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
+            return Set.of();
+        }
+        NestedLdapAuthoritiesPopulator groups = new NestedLdapAuthoritiesPopulator(source, directory.groupSearchBase());
+        groups.setGroupSearchFilter(directory.groupSearchFilter());
+        groups.setGroupRoleAttribute("cn");
+        groups.setRolePrefix(SignedInUser.GROUP_PREFIX);
+        groups.setConvertToUpperCase(false);
+        groups.setSearchSubtree(true);
+        groups.setMaxSearchDepth(10);
+        return groups.getGroupMembershipRoles(entry.getNameInNamespace(), user).stream()
+                .map(GrantedAuthority::getAuthority)
+                .map(a -> a.substring(SignedInUser.GROUP_PREFIX.length()))
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.corral.access;
+
+import dev.corral.base.RuleViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Self-service quotas: where a caller may create VMs only through a role for owned VMs, what
+ * they own already plus what they ask for must fit the quota of that assignment.
+ */
+@Service
+@Transactional(readOnly = true)
+public class QuotaGuard {
+
+    private final AccessPolicyService policy;
+    private final ScopeHierarchy hierarchy;
+    private final QuotaUsage usage;
+
+    QuotaGuard(AccessPolicyService policy, ScopeHierarchy hierarchy, QuotaUsage usage) {
+        this.policy = policy;
+        this.hierarchy = hierarchy;
+        this.usage = usage;
+    }
+
+    /** The quota that limits the caller's VM creation at this target, if any (administrators have none). */
+    public Optional<Quota> quotaAt(Scope target) {
+        Caller caller = CurrentCaller.get();
+        List<Scope> lineage = hierarchy.lineage(target);
+        List<Grant> creating = policy.grantsOf(caller).stream()
+                .filter(g -> lineage.contains(g.scope()) && g.role().permissions().contains(Permission.VM_CREATE)
+                        && !g.role().deniesAll())
+                .toList();
+        if (creating.isEmpty() || creating.stream().anyMatch(g -> !g.role().ownedVmsOnly() || g.quota().isUnlimited())) {
+            return Optional.empty();
+        }
+        return Optional.of(QuotaMath.mostGenerous(creating.stream().map(Grant::quota).toList()));
+    }
+
+    /** What the caller's VMs take now. */
+    public QuotaUsage.Usage used() {
+        return usage.usageOf(CurrentCaller.get().user());
+    }
+
+    /** Refuses, with the limit that would be passed, a new VM or a resize that does not fit. */
+    public void requireRoomFor(Scope target, QuotaUsage.Usage request) {
+        quotaAt(target).ifPresent(quota -> {
+            List<String> over = QuotaMath.exceeded(quota, used(), request);
+            if (!over.isEmpty()) {
+                throw new RuleViolationException("This exceeds your quota on " + hierarchy.describe(target).orElse("this scope")
+                        + ": " + String.join("; ", over) + ".");
+            }
+        });
+    }
+
+    /** Quota arithmetic, kept pure for the unit tests. */
+    static final class QuotaMath {
+        private QuotaMath() {
+        }
+
+        static Quota mostGenerous(List<Quota> quotas) {
+            Quota best = quotas.getFirst();
+            for (Quota q : quotas) {
+                best = new Quota(max(best.vms(), q.vms()), max(best.vcpus(), q.vcpus()),
+                        max(best.memoryMiB(), q.memoryMiB()), max(best.storageGiB(), q.storageGiB()));
+            }
+            return best;
+        }
+
+        static List<String> exceeded(Quota quota, QuotaUsage.Usage used, QuotaUsage.Usage request) {
+            QuotaUsage.Usage after = used.plus(request);
+            List<String> over = new ArrayList<>();
+            check(over, "VMs", quota.vms(), used.vms(), after.vms(), "");
+            check(over, "virtual processors", quota.vcpus(), used.vcpus(), after.vcpus(), "");
+            check(over, "memory", quota.memoryMiB(), used.memoryMiB(), after.memoryMiB(), " MiB");
+            check(over, "storage", quota.storageGiB(), used.storageGiB(), after.storageGiB(), " GiB");
+            return over;
+        }
+
+        private static void check(List<String> over, String what, Number limit, long used, long after, String unit) {
+            if (limit != null && after > limit.longValue()) {
+                over.add(what + ": " + limit + unit + " allowed, " + used + unit + " in use, " + (after - used) + unit + " asked");
+            }
+        }
+
+        private static <T extends Comparable<T>> T max(T a, T b) {
+            return a == null || b == null ? null : (a.compareTo(b) >= 0 ? a : b);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.corral.hosts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.UUID;
+
+/** A registered hypervisor host: its engine URI, its place in the tree, its Windows edition. */
+@Entity
+@Table(name = "host")
+class Host {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(nullable = false, length = 1000)
+    private String uri;
+
+    @Column(name = "host_group_id", nullable = false)
+    private UUID hostGroupId;
+
+    @Column(length = 100)
+    private String edition;
+
+    @Column(name = "cluster_name", length = 100)
+    private String cluster;
+
+    @Version
+    private long version;
+
+    protected Host() {
+    }
+
+    Host(UUID id, String name, String uri, UUID hostGroupId, String edition, String cluster) {
+        this.id = id;
+        this.name = name;
+        this.uri = uri;
+        this.hostGroupId = hostGroupId;
+        this.edition = edition;
+        this.cluster = cluster;
+    }
+
+    HostSummary summary() {
+        return new HostSummary(id, name, uri, hostGroupId, edition, cluster);
+    }
+
+    UUID hostGroupId() {
+        return hostGroupId;
+    }
+}

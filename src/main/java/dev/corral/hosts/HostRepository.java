@@ -1,0 +1,10 @@
+package dev.corral.hosts;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface HostRepository extends JpaRepository<Host, UUID> {
+
+    Optional<Host> findByNameIgnoreCase(String name);
+}
