@@ -58,16 +58,34 @@ class AccessView extends VerticalLayout {
         tabs.add("Roles", rolesTab());
         tabs.add("Explain", new ExplainPanel(assignments, policy));
         add(new H2("Access"), new Paragraph("Roles are sets of permissions; assignments give a role to a directory user "
-                + "or group at a scope of the inventory, and everything below it. No Access wins over every grant."), tabs);
+                + "or group at a scope of the inventory, and everything below it. No Access wins over every grant."),
+                yourAccess(), tabs);
+    }
+
+    /** What the signed-in user holds, and through which group. */
+    private Div yourAccess() {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("corral-your-access");
+        assignments.mine().forEach(g -> list.add(new ListItem(g.role().name() + " on " + assignments.describe(g.scope())
+                + (g.principalType() == dev.corral.access.PrincipalType.GROUP ? " (via group " + g.principalName() + ")" : ""))));
+        Div section = new Div(new Span("Your access: "));
+        section.addClassName("corral-your-access-section");
+        if (list.getChildren().findAny().isEmpty()) {
+            section.add(new Span("no role is assigned to you or your groups; ask an administrator."));
+        } else {
+            section.add(list);
+        }
+        return section;
     }
 
     private VerticalLayout assignmentsTab() {
         grid.addColumn(g -> g.principalType().name().toLowerCase() + " " + g.principalName()).setHeader("Principal")
                 .setSortable(true).setFlexGrow(2);
-        grid.addColumn(g -> g.role().name()).setHeader("Role").setSortable(true).setFlexGrow(2);
+        grid.addColumn(g -> g.role().name()).setHeader("Role").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(g -> assignments.describe(g.scope())).setHeader("Scope").setSortable(true).setFlexGrow(2);
-        grid.addColumn(g -> quota(g)).setHeader("Quota").setFlexGrow(2);
-        grid.addColumn(g -> g.createdBy() + ", " + WHEN.format(g.createdAt())).setHeader("Created").setFlexGrow(1);
+        grid.addColumn(g -> quota(g)).setHeader("Quota").setFlexGrow(2).setTooltipGenerator(AccessView::quota);
+        grid.addColumn(g -> g.createdBy() + ", " + WHEN.format(g.createdAt())).setHeader("Created").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(this::removeButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No assignments you may see. Assignments appear here for the scopes where you manage access.");
@@ -123,20 +141,20 @@ class AccessView extends VerticalLayout {
         if (grant.quota().isUnlimited()) {
             return grant.role().ownedVmsOnly() ? "unlimited" : "";
         }
-        StringBuilder text = new StringBuilder();
+        java.util.List<String> parts = new java.util.ArrayList<>();
         if (grant.quota().vms() != null) {
-            text.append(grant.quota().vms()).append(" VMs ");
+            parts.add(grant.quota().vms() + " VMs");
         }
         if (grant.quota().vcpus() != null) {
-            text.append(grant.quota().vcpus()).append(" vCPUs ");
+            parts.add(grant.quota().vcpus() + " vCPUs");
         }
         if (grant.quota().memoryMiB() != null) {
-            text.append(grant.quota().memoryMiB() / 1024).append(" GiB memory ");
+            parts.add(grant.quota().memoryMiB() / 1024 + " GiB RAM");
         }
         if (grant.quota().storageGiB() != null) {
-            text.append(grant.quota().storageGiB()).append(" GiB storage");
+            parts.add(grant.quota().storageGiB() + " GiB disk");
         }
-        return text.toString().strip();
+        return String.join(" · ", parts);
     }
 
     private VerticalLayout rolesTab() {
