@@ -1,17 +1,14 @@
 package dev.corral.access;
 
+import dev.corral.access.directory.ActiveDirectorySignIn;
 import dev.corral.base.SignedInUser;
-import java.util.Collection;
-import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.ldap.core.support.BaseLdapPathContextSource;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
-import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.InetOrgPersonContextMapper;
 import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopulator;
@@ -26,10 +23,10 @@ class DirectoryConfiguration {
 
     @Bean
     AuthenticationProvider directoryAuthenticationProvider(DirectoryProperties directory,
-            org.springframework.beans.factory.ObjectProvider<BaseLdapPathContextSource> contextSource) {
+            ObjectProvider<BaseLdapPathContextSource> contextSource) {
         return switch (directory.mode()) {
             case EMBEDDED, LDAP -> ldapProvider(directory, contextSource.getObject());
-            case ACTIVE_DIRECTORY -> activeDirectoryProvider(directory);
+            case ACTIVE_DIRECTORY -> new ActiveDirectorySignIn(directory);
         };
     }
 
@@ -50,23 +47,5 @@ class DirectoryConfiguration {
         LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
         provider.setUserDetailsContextMapper(new InetOrgPersonContextMapper());
         return provider;
-    }
-
-    private static AuthenticationProvider activeDirectoryProvider(DirectoryProperties directory) {
-        ActiveDirectoryLdapAuthenticationProvider provider = new ActiveDirectoryLdapAuthenticationProvider(
-                directory.adDomain(), directory.adUrl(), directory.adRootDn());
-        provider.setConvertSubErrorCodesToExceptions(true);
-        provider.setUserDetailsContextMapper(new InetOrgPersonContextMapper());
-        provider.setAuthoritiesMapper(DirectoryConfiguration::asGroups);
-        return provider;
-    }
-
-    private static Collection<? extends GrantedAuthority> asGroups(Collection<? extends GrantedAuthority> memberOf) {
-        List<GrantedAuthority> groups = memberOf.stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && !a.startsWith("FACTOR_"))
-                .<GrantedAuthority>map(cn -> new SimpleGrantedAuthority(SignedInUser.GROUP_PREFIX + cn))
-                .toList();
-        return groups;
     }
 }

@@ -1,0 +1,9 @@
+package dev.corral.access.directory;
+
+/** The directory cannot be searched with the current settings (Active Directory without a service account). */
+public class DirectorySearchNotConfiguredException extends IllegalStateException {
+
+    DirectorySearchNotConfiguredException(String message) {
+        super(message);
+    }
+}
