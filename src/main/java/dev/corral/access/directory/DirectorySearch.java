@@ -89,6 +89,22 @@ public class DirectorySearch {
         return connection().search(query, principal(store)).stream().filter(p -> p != null).findFirst();
     }
 
+    /** Active Directory: a user's groups, nested ones included, read with the service account. */
+    java.util.Set<String> activeDirectoryGroupsOf(String user, String rootDn) {
+        LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
+                .attributes("memberOf").filter("(&" + users.classFilter() + users.exactFilter() + ")", user);
+        List<java.util.Map.Entry<String, List<String>>> found = connection().search(query,
+                (ContextMapper<java.util.Map.Entry<String, List<String>>>) match -> {
+                    DirContextOperations entry = (DirContextOperations) match;
+                    String[] memberOf = entry.getStringAttributes("memberOf");
+                    return java.util.Map.entry(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
+                });
+        if (found.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new ActiveDirectoryGroups(connection(), rootDn).namesOf(found.getFirst().getKey(), found.getFirst().getValue());
+    }
+
     private Stream<DirectoryPrincipal> containing(LdapOperations directory, PrincipalStore store, String text, int max) {
         String value = "=*" + LdapEncoder.filterEncode(text) + "*)";
         String anyName = Stream.of(store.nameAttribute(), "cn", "displayName").distinct()

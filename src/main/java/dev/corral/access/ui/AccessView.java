@@ -205,7 +205,7 @@ class AccessView extends VerticalLayout {
                     AccessPolicy.Decision decision = policy.explain(principal.getValue().strip(), permission.getValue(),
                             object.getValue() == null ? Scope.GLOBAL : object.getValue());
                     result.add(decisionView(decision));
-                } catch (NotPermittedException | UnsupportedOperationException e) {
+                } catch (NotPermittedException | dev.corral.base.RuleViolationException e) {
                     result.add(new Paragraph(e.getMessage()));
                 }
             });

@@ -1,5 +1,7 @@
-package dev.corral.access;
+package dev.corral.access.directory;
 
+import dev.corral.access.DirectoryProperties;
+import dev.corral.access.PrincipalDirectory;
 import dev.corral.base.SignedInUser;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,25 +14,27 @@ import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopula
 import org.springframework.stereotype.Service;
 
 /**
- * A user's current groups, read from the directory the same way sign-in reads them (search the
- * user, then follow group membership upwards), for explaining someone else's rights.
+ * A user's current groups, nested ones included, read from the directory as sign-in reads them:
+ * for explaining someone else's rights, and for API tokens, which run with their owner's groups.
  */
 @Service
-class LdapPrincipalDirectory implements PrincipalDirectory {
+class DirectoryGroups implements PrincipalDirectory {
 
     private final DirectoryProperties directory;
     private final ObjectProvider<BaseLdapPathContextSource> contextSource;
+    private final DirectorySearch search;
 
-    LdapPrincipalDirectory(DirectoryProperties directory, ObjectProvider<BaseLdapPathContextSource> contextSource) {
+    DirectoryGroups(DirectoryProperties directory, ObjectProvider<BaseLdapPathContextSource> contextSource,
+            DirectorySearch search) {
         this.directory = directory;
         this.contextSource = contextSource;
+        this.search = search;
     }
 
     @Override
     public Set<String> groupsOf(String user) {
         if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
-            throw new UnsupportedOperationException("Reading another user's groups from Active Directory needs a "
-                    + "search account, which this Corral is not configured with.");
+            return search.activeDirectoryGroupsOf(user, directory.adRootDn());
         }
         BaseLdapPathContextSource source = contextSource.getObject();
         DirContextOperations entry;
