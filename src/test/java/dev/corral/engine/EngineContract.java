@@ -301,7 +301,7 @@ public abstract class EngineContract {
                 && hostA.capabilities().supports(Capability.PASS_THROUGH_DISKS));
         VmSpec base = spec(name("passthrough"));
         VmSpec passThrough = new VmSpec(base.name(), 1, 64, base.architecture(), base.guestOs(),
-                List.of(new VmSpec.Disk("data", DiskKind.PASS_THROUGH, Bus.SCSI, 0, "/dev/corral-test-volume", null)),
+                List.of(new VmSpec.Disk("data", DiskKind.PASS_THROUGH, Bus.SCSI, 0, "/dev/disk/by-id/corral-test-volume", null)),
                 base.networkAdapters(), base.integrationServices());
         UUID id = hostA.define(passThrough).id();
 

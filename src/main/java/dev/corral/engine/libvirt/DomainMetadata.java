@@ -6,6 +6,7 @@ import dev.corral.engine.VmSpec.Disk;
 import dev.corral.engine.VmSpec.DiskKind;
 import dev.corral.engine.VmSpec.NetworkAdapter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.w3c.dom.Element;
 
@@ -18,13 +19,15 @@ final class DomainMetadata {
     private DomainMetadata() {
     }
 
-    static void write(Element metadata, VmSpec spec) {
+    /** @param diskPaths each disk's image file or device as resolved, which later definitions keep */
+    static void write(Element metadata, VmSpec spec, List<String> diskPaths) {
         Element vm = Xml.addCorral(metadata, "vm");
         Xml.addCorral(vm, "guest-os", "family", spec.guestOs().family().name(), "name", spec.guestOs().name());
-        for (Disk disk : spec.disks()) {
+        for (int i = 0; i < spec.disks().size(); i++) {
+            Disk disk = spec.disks().get(i);
             Xml.addCorral(vm, "disk", "name", disk.name(), "kind", disk.kind().name(), "bus", disk.bus().name(),
                     "size-gib", Long.toString(disk.sizeGiB()), "source", blankToNull(disk.source()),
-                    "parent", blankToNull(disk.parent()));
+                    "parent", blankToNull(disk.parent()), "path", diskPaths.get(i));
         }
         for (NetworkAdapter adapter : spec.networkAdapters()) {
             Element element = Xml.addCorral(vm, "adapter", "type", adapter.type().name(),

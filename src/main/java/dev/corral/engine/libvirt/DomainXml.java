@@ -22,28 +22,54 @@ final class DomainXml {
 
     static final String GUEST_AGENT_CHANNEL = "org.qemu.guest_agent.0";
 
-    /** A domain as Corral sees it. */
-    record Parsed(UUID id, String domainType, VmSpec spec) {
+    /**
+     * A domain as Corral sees it.
+     *
+     * @param corral whether Corral created it (it carries Corral's metadata)
+     */
+    record Parsed(UUID id, String domainType, VmSpec spec, boolean corral) {
+    }
+
+    /**
+     * What a redefined domain keeps of its previous definition: the MACs libvirt gave adapters
+     * without a fixed one (by position), and the image path each disk got (by disk name).
+     */
+    record Previous(List<String> macs, Map<String, String> diskPaths) {
+        static final Previous NONE = new Previous(List.of(), Map.of());
+
+        static Previous of(String xml) {
+            Element domain = Xml.parse(xml).getDocumentElement();
+            List<String> macs = Xml.elements(domain, "devices/interface[source/@network]").stream()
+                    .map(iface -> Xml.textOrNull(iface, "mac/@address")).toList();
+            Map<String, String> paths = new HashMap<>();
+            List<Element> devices = diskElements(domain);
+            List<Element> metadata = Xml.elements(domain, "metadata/c:vm/c:disk");
+            for (int i = 0; i < metadata.size() && i < devices.size(); i++) {
+                String path = Xml.attributeOrNull(metadata.get(i), "path");
+                paths.put(metadata.get(i).getAttribute("name"),
+                        path != null ? path : Xml.textOrNull(devices.get(i), "source/@file"));
+            }
+            return new Previous(macs, paths);
+        }
     }
 
     private DomainXml() {
     }
 
-    /**
-     * @param id         the domain UUID to keep when redefining, or null for libvirt to choose
-     * @param domainType libvirt's domain type (test, kvm, qemu, hyperv, vmware)
-     * @param imageDir   where images go whose path the spec leaves open
-     */
-    static String build(VmSpec spec, UUID id, String domainType, String imageDir) {
-        return build(spec, id, domainType, imageDir, List.of());
+    static String build(VmSpec spec, UUID id, String domainType, DiskPaths paths) {
+        return build(spec, id, domainType, paths, Previous.NONE);
     }
 
     /**
-     * @param keptMacs the MACs libvirt gave the adapters before, by position, so that redefining a
-     *                 VM does not change the MAC of adapters without a fixed one
+     * @param id         the domain UUID to keep when redefining, or null for libvirt to choose
+     * @param domainType libvirt's domain type (test, kvm, qemu, hyperv, vmware)
+     * @param paths      where disks may be; a disk elsewhere is refused with {@link EngineException.InvalidSpec}
      */
-    static String build(VmSpec spec, UUID id, String domainType, String imageDir, List<String> keptMacs) {
+    static String build(VmSpec spec, UUID id, String domainType, DiskPaths paths, Previous previous) {
         checkXmlText(spec.guestOs().name(), "The guest operating system's name");
+        List<String> diskPaths = spec.disks().stream().map(disk -> disk.kind() == DiskKind.PASS_THROUGH
+                ? paths.device(spec.name(), disk)
+                : paths.imageFile(spec.name(), disk, previous.diskPaths().get(disk.name()))).toList();
         Document doc = Xml.newDocument("domain");
         Element domain = doc.getDocumentElement();
         domain.setAttribute("type", domainType);
@@ -51,17 +77,20 @@ final class DomainXml {
         if (id != null) {
             Xml.addText(domain, "uuid", id.toString());
         }
-        DomainMetadata.write(Xml.add(domain, "metadata"), spec);
+        DomainMetadata.write(Xml.add(domain, "metadata"), spec, diskPaths);
         Xml.addText(domain, "memory", Long.toString(spec.memoryMiB()), "unit", "MiB");
         Xml.addText(domain, "vcpu", Integer.toString(spec.vcpus()));
         Element os = Xml.add(domain, "os");
         Xml.addText(os, "type", "hvm", "arch", spec.architecture() == VmSpec.Architecture.X86 ? "i686" : "x86_64");
         Element devices = Xml.add(domain, "devices");
         Map<VmSpec.Bus, Integer> perBus = new HashMap<>();
-        for (Disk disk : spec.disks()) {
+        for (int i = 0; i < spec.disks().size(); i++) {
+            Disk disk = spec.disks().get(i);
             int index = perBus.merge(disk.bus(), 1, Integer::sum) - 1;
-            addDisk(devices, spec.name(), disk, index, imageDir);
+            String parent = disk.kind() == DiskKind.DIFFERENCING ? paths.parentImage(spec.name(), disk) : null;
+            addDisk(devices, disk, index, diskPaths.get(i), parent);
         }
+        List<String> keptMacs = previous.macs();
         for (int i = 0; i < spec.networkAdapters().size(); i++) {
             addInterface(devices, spec.networkAdapters().get(i), i < keptMacs.size() ? keptMacs.get(i) : null);
         }
@@ -73,31 +102,23 @@ final class DomainXml {
         return Xml.write(doc);
     }
 
-    private static void addDisk(Element devices, String vmName, Disk disk, int index, String imageDir) {
+    private static void addDisk(Element devices, Disk disk, int index, String path, String parent) {
         boolean block = disk.kind() == DiskKind.PASS_THROUGH;
         Element element = Xml.add(devices, "disk", "type", block ? "block" : "file", "device", "disk");
         boolean raw = block || disk.kind() == DiskKind.FIXED;
         Xml.add(element, "driver", "name", "qemu", "type", raw ? "raw" : "qcow2");
-        if (block) {
-            Xml.add(element, "source", "dev", disk.source());
-        } else {
-            Xml.add(element, "source", "file", imagePath(vmName, disk, imageDir));
-        }
-        if (disk.kind() == DiskKind.DIFFERENCING) {
+        Xml.add(element, "source", block ? "dev" : "file", path);
+        if (parent != null) {
             Element backing = Xml.add(element, "backingStore", "type", "file");
-            Xml.add(backing, "format", "type", isRawImage(disk.parent()) ? "raw" : "qcow2");
-            Xml.add(backing, "source", "file", disk.parent());
+            Xml.add(backing, "format", "type", isRawImage(parent) ? "raw" : "qcow2");
+            Xml.add(backing, "source", "file", parent);
         }
         boolean ide = disk.bus() == VmSpec.Bus.IDE;
         Xml.add(element, "target", "dev", (ide ? "hd" : "sd") + driveLetters(index), "bus", ide ? "ide" : "scsi");
     }
 
-    static String imagePath(String vmName, Disk disk, String imageDir) {
-        if (disk.source() != null && !disk.source().isBlank()) {
-            return disk.source();
-        }
-        String dir = imageDir.endsWith("/") ? imageDir.substring(0, imageDir.length() - 1) : imageDir;
-        return dir + "/" + vmName + "-" + disk.name() + (disk.kind() == DiskKind.FIXED ? ".img" : ".qcow2");
+    private static List<Element> diskElements(Element domain) {
+        return Xml.elements(domain, "devices/disk[@device='disk' or not(@device)]");
     }
 
     private static boolean isRawImage(String path) {
@@ -141,7 +162,7 @@ final class DomainXml {
         Element domain = doc.getDocumentElement();
         String uuid = Xml.text(domain, "uuid");
         Element metadata = Xml.element(domain, "metadata/c:vm");
-        List<Element> diskElements = Xml.elements(domain, "devices/disk[@device='disk' or not(@device)]");
+        List<Element> diskElements = diskElements(domain);
         List<Element> interfaces = Xml.elements(domain, "devices/interface");
         List<Disk> disks = new ArrayList<>();
         for (int i = 0; i < diskElements.size(); i++) {
@@ -157,13 +178,7 @@ final class DomainXml {
         VmSpec spec = new VmSpec(Xml.text(domain, "name"), Integer.parseInt(Xml.text(domain, "vcpu")),
                 memoryMiB(Xml.element(domain, "memory")), architecture(Xml.text(domain, "os/type/@arch")),
                 DomainMetadata.guestOs(metadata), disks, adapters, DomainMetadata.integrationServices(metadata));
-        return new Parsed(UUID.fromString(uuid), domain.getAttribute("type"), spec);
-    }
-
-    /** The MAC of each adapter on a network, in order (null where libvirt has none). */
-    static List<String> macs(String xml) {
-        return Xml.elements(Xml.parse(xml).getDocumentElement(), "devices/interface[source/@network]").stream()
-                .map(iface -> Xml.textOrNull(iface, "mac/@address")).toList();
+        return new Parsed(UUID.fromString(uuid), domain.getAttribute("type"), spec, metadata != null);
     }
 
     /** The networks a domain's adapters use, read leniently so that any domain answers. */

@@ -27,8 +27,9 @@ final class EventLoop {
         } catch (LibvirtException e) {
             throw new EngineException.Failed("Could not start libvirt's event loop: " + LibvirtErrors.message(e) + ".", e);
         } catch (LinkageError e) {
+            log.error("Could not load libvirt's native library", e);
             throw new EngineException.Failed("The libvirt library is not installed on the Corral server "
-                    + "(Debian package libvirt0): " + e.getMessage(), e);
+                    + "(Debian package libvirt0), so it cannot reach libvirt hosts.", e);
         }
         Thread thread = new Thread(EventLoop::run, "libvirt-events");
         thread.setDaemon(true);

@@ -4,8 +4,10 @@ import dev.corral.engine.HostFacts;
 import dev.corral.engine.HostFacts.PhysicalAdapter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
+import org.libvirt.Interface;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
 import org.w3c.dom.Element;
@@ -47,28 +49,50 @@ final class HostFactsReader {
         } catch (LibvirtException e) {
             long usedKiB = 0;
             for (int id : connect.listDomains()) {
-                Domain domain = connect.domainLookupByID(id);
-                usedKiB += domain.getInfo().memory;
+                Domain domain = Natives.orNull(() -> connect.domainLookupByID(id));
+                try {
+                    usedKiB += domain == null ? 0 : domain.getInfo().memory;
+                } finally {
+                    Natives.free(domain);
+                }
             }
             return node.memory / 1024 - usedKiB / 1024;
         }
     }
 
-    /** The host's interfaces; a host that cannot list them (no netcf, ESX) reports none. */
+    /**
+     * The host's physical adapters; a host that cannot list its interfaces (no netcf, ESX) reports
+     * none. Loopback and bridges are not adapters; bonds count as Ethernet, VLAN interfaces as other.
+     */
     private static List<PhysicalAdapter> adapters(Connect connect) {
         List<PhysicalAdapter> adapters = new ArrayList<>();
         try {
             for (String name : connect.listInterfaces()) {
-                String xml = connect.interfaceLookupByName(name).getXMLDescription(0);
-                Element iface = Xml.parse(xml).getDocumentElement();
-                String speed = Xml.text(iface, "link/@speed");
-                adapters.add(new PhysicalAdapter(name, Xml.textOrNull(iface, "mac/@address"),
-                        PhysicalAdapter.Medium.ETHERNET, speed.matches("\\d+") ? Long.parseLong(speed) : 0));
+                Interface iface = connect.interfaceLookupByName(name);
+                try {
+                    adapter(name, Xml.parse(iface.getXMLDescription(0)).getDocumentElement()).ifPresent(adapters::add);
+                } finally {
+                    Natives.free(iface);
+                }
             }
         } catch (LibvirtException | RuntimeException e) {
             return List.of();
         }
         return adapters;
+    }
+
+    static Optional<PhysicalAdapter> adapter(String name, Element iface) {
+        String type = iface.getAttribute("type");
+        if ("lo".equals(name) || "bridge".equals(type)) {
+            return Optional.empty();
+        }
+        PhysicalAdapter.Medium medium = switch (type) {
+            case "ethernet", "bond" -> PhysicalAdapter.Medium.ETHERNET;
+            default -> PhysicalAdapter.Medium.OTHER;
+        };
+        String speed = Xml.text(iface, "link/@speed");
+        return Optional.of(new PhysicalAdapter(name, Xml.textOrNull(iface, "mac/@address"), medium,
+                speed.matches("\\d+") ? Long.parseLong(speed) : 0));
     }
 
     /** kvm where the host offers it for the architecture, else qemu (TCG). */

@@ -72,8 +72,4 @@ enum HostProfile {
     private void lacks(Map<Capability, String> unsupported, Capability capability, String what) {
         unsupported.put(capability, "This host's hypervisor (" + description + ") " + what);
     }
-
-    String description() {
-        return description;
-    }
 }

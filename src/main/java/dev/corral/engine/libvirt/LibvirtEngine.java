@@ -4,9 +4,12 @@ import dev.corral.engine.EngineException;
 import dev.corral.engine.HostConnection;
 import dev.corral.engine.HypervisorEngine;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +28,35 @@ public class LibvirtEngine implements HypervisorEngine {
      */
     private final Set<LibvirtHostConnection> open = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param imageDir        where images go whose path a spec leaves open
+     * @param imageDirs       further directories, comma-separated, whose images specs may name
+     * @param passThroughDirs the directories, comma-separated, of devices pass-through disks may name
+     * @param migrationDir    the directory quick migration saves memory to, shared by the hosts; none if blank
+     */
+    @Autowired
     public LibvirtEngine(
             @Value("${corral.engine.libvirt.domain-type:auto}") String domainType,
             @Value("${corral.engine.libvirt.image-dir:/var/lib/libvirt/images}") String imageDir,
-            @Value("${corral.engine.libvirt.migration-dir:${java.io.tmpdir}}") String migrationDir) {
-        this.settings = new LibvirtSettings(domainType, imageDir, migrationDir);
+            @Value("${corral.engine.libvirt.image-dirs:}") String imageDirs,
+            @Value("${corral.engine.libvirt.pass-through-dirs:/dev/disk/by-id/,/dev/disk/by-path/}")
+            String passThroughDirs,
+            @Value("${corral.engine.libvirt.migration-dir:}") String migrationDir) {
+        this(new LibvirtSettings(domainType, Stream.concat(Stream.of(imageDir), split(imageDirs)).toList(),
+                split(passThroughDirs).toList(), migrationDir));
+    }
+
+    /** One image directory, the default device directories; no migration directory where null. */
+    public LibvirtEngine(String domainType, String imageDir, String migrationDir) {
+        this(LibvirtSettings.of(domainType, imageDir, migrationDir));
+    }
+
+    LibvirtEngine(LibvirtSettings settings) {
+        this.settings = settings;
+    }
+
+    private static Stream<String> split(String list) {
+        return list == null ? Stream.empty() : Arrays.stream(list.split(",")).map(String::strip);
     }
 
     @Override
@@ -48,6 +75,7 @@ public class LibvirtEngine implements HypervisorEngine {
         if (!handles(uri)) {
             throw new EngineException.Unsupported("The libvirt engine does not handle \"" + uri + "\".");
         }
+        HostUris.check(uri);
         EventLoop.ensureStarted();
         LibvirtHostConnection connection = new LibvirtHostConnection(uri, settings, open::remove);
         open.add(connection);

@@ -26,14 +26,6 @@ final class LibvirtErrors {
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
-    /** Errors that say the connection itself is gone, not that the request was wrong. */
-    static boolean isConnectionLoss(LibvirtException e) {
-        return switch (code(e)) {
-            case VIR_ERR_RPC, VIR_ERR_SYSTEM_ERROR, VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN -> true;
-            default -> false;
-        };
-    }
-
     static boolean isNotFound(LibvirtException e) {
         return switch (code(e)) {
             case VIR_ERR_NO_DOMAIN, VIR_ERR_NO_NETWORK, VIR_ERR_NO_DOMAIN_SNAPSHOT, VIR_ERR_NO_INTERFACE,
@@ -55,9 +47,10 @@ final class LibvirtErrors {
             case VIR_ERR_OPERATION_INVALID -> new EngineException.InvalidState(text);
             case VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_UNSUPPORTED, VIR_ERR_ARGUMENT_UNSUPPORTED ->
                     new EngineException.Unsupported(text);
-            case VIR_ERR_RPC, VIR_ERR_SYSTEM_ERROR, VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN, VIR_ERR_OPEN_FAILED,
-                    VIR_ERR_AUTH_FAILED, VIR_ERR_AUTH_UNAVAILABLE, VIR_ERR_AUTH_CANCELLED ->
-                    new EngineException.HostUnreachable(text, e);
+            // System and RPC errors are not among these: libvirt raises them for ordinary failures
+            // (a missing image, a save file it may not write); a dead connection is caught before.
+            case VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN, VIR_ERR_OPEN_FAILED, VIR_ERR_AUTH_FAILED,
+                    VIR_ERR_AUTH_UNAVAILABLE, VIR_ERR_AUTH_CANCELLED -> new EngineException.HostUnreachable(text, e);
             case VIR_ERR_XML_ERROR, VIR_ERR_XML_DETAIL, VIR_ERR_XML_INVALID_SCHEMA, VIR_ERR_INVALID_ARG,
                     VIR_ERR_INVALID_MAC, VIR_ERR_DOM_EXIST, VIR_ERR_NETWORK_EXIST -> new EngineException.InvalidSpec(text);
             default -> new EngineException.Failed(text, e);

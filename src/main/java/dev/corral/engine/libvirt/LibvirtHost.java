@@ -11,37 +11,95 @@ import dev.corral.engine.VmSpec;
 import dev.corral.engine.VmState;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 
-/** What the parts of a libvirt host connection share: its link, its kind, and how to read a domain. */
+/**
+ * What the parts of a libvirt host connection share: its link, its kind, how to read a domain,
+ * and the locks that let one operation at a time change a VM, and one start at a time claim memory.
+ */
 final class LibvirtHost {
 
     static final int XML_INACTIVE = 2;
+    /** virDomainUndefineFlags: also remove the managed save image and snapshot metadata. */
+    static final int UNDEFINE_MANAGED_SAVE = 1;
+    static final int UNDEFINE_MANAGED_SAVE_AND_SNAPSHOTS = UNDEFINE_MANAGED_SAVE | 2;
 
     final URI uri;
     final String label;
     final HostProfile profile;
     final HostCapabilities capabilities;
     final LibvirtSettings settings;
+    final String migrationDir;
     final LifecycleEvents events;
     final LibvirtLink link;
+    private final Map<UUID, ReentrantLock> vmLocks = new ConcurrentHashMap<>();
+    private final ReentrantLock admission = new ReentrantLock();
 
     LibvirtHost(URI uri, LibvirtSettings settings) {
         this.uri = uri;
         this.label = uri.getHost() != null && !uri.getHost().isBlank() ? uri.getHost() : uri.toString();
         this.profile = HostProfile.of(uri);
-        this.capabilities = profile.capabilities();
         this.settings = settings;
+        this.migrationDir = settings.migrationDirFor(profile);
+        this.capabilities = capabilities(profile, migrationDir);
         this.events = new LifecycleEvents(uri);
-        this.link = new LibvirtLink(uri, label, events::register);
+        this.link = new LibvirtLink(uri, label, events::register, events::unregister);
+    }
+
+    private static HostCapabilities capabilities(HostProfile profile, String migrationDir) {
+        Map<Capability, String> unsupported = new EnumMap<>(Capability.class);
+        unsupported.putAll(profile.capabilities().unsupported());
+        if (migrationDir == null) {
+            unsupported.putIfAbsent(Capability.QUICK_MIGRATION,
+                    "Quick migration needs a directory shared by the hosts (corral.engine.libvirt.migration-dir).");
+        }
+        return new HostCapabilities(unsupported);
     }
 
     <T> T call(String doing, LibvirtLink.Call<T> call) {
         return link.call(doing, call);
+    }
+
+    /**
+     * Runs an operation that changes VM {@code id}, refusing at once while another runs: libvirt
+     * would let a start slip between a migration's save and undefine, or events show a rename's
+     * undefine.
+     */
+    <T> T exclusively(UUID id, Supplier<T> operation) {
+        ReentrantLock lock = vmLocks.computeIfAbsent(id, k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            throw new EngineException.InvalidState("VM " + id + " on host " + label + " is busy with another "
+                    + "operation; try again when it has finished.");
+        }
+        try {
+            return operation.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Checks free memory and starts a domain as one step, so that two starts cannot both fit. */
+    void admit(Connect connect, String vmName, long neededMiB, LibvirtLink.Call<?> start) throws LibvirtException {
+        admission.lock();
+        try {
+            long free = freeMemoryMiB(connect);
+            if (neededMiB > free) {
+                throw new EngineException.Capacity("VM " + vmName + " needs " + neededMiB + " MiB of memory to run, but "
+                        + "host " + label + " has only " + free + " MiB free.");
+            }
+            start.run(connect);
+        } finally {
+            admission.unlock();
+        }
     }
 
     /** The port's exception for a libvirt failure on {@code connect}. */
@@ -49,15 +107,25 @@ final class LibvirtHost {
         return link.translate(connect, e, doing);
     }
 
+    /** The domain; the caller frees it. */
     Domain domain(Connect connect, UUID id) throws LibvirtException {
+        return Natives.orNotFound(() -> connect.domainLookupByUUIDString(id.toString()),
+                () -> "Host " + label + " has no VM with id " + id + ".");
+    }
+
+    /** Runs {@code work} with the domain, freed afterwards. */
+    <T> T withDomain(Connect connect, UUID id, DomainWork<T> work) throws LibvirtException {
+        Domain domain = domain(connect, id);
         try {
-            return connect.domainLookupByUUIDString(id.toString());
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                throw new EngineException.NotFound("Host " + label + " has no VM with id " + id + ".");
-            }
-            throw e;
+            return work.run(domain);
+        } finally {
+            Natives.free(domain);
         }
+    }
+
+    @FunctionalInterface
+    interface DomainWork<T> {
+        T run(Domain domain) throws LibvirtException;
     }
 
     /** The domain's persistent configuration as Corral sees it. */
@@ -98,7 +166,7 @@ final class LibvirtHost {
 
     /** QEMU's guest agent stands in for Hyper-V's integration services: one ping says whether the guest answers. */
     private Status agentStatus(Domain domain) {
-        if (profile != HostProfile.QEMU || !capabilities.supports(Capability.INTEGRATION_SERVICE_STATUS)) {
+        if (profile != HostProfile.QEMU) {
             return Status.NOT_REPORTED;
         }
         try {

@@ -4,7 +4,10 @@ import dev.corral.engine.LifecycleEvent;
 import dev.corral.engine.VmState;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -15,9 +18,7 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.event.DomainEvent;
-import org.libvirt.event.DomainEventType;
 import org.libvirt.event.LifecycleListener;
-import org.libvirt.event.StoppedDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ final class LifecycleEvents implements AutoCloseable {
     private final List<Consumer<LifecycleEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final ExecutorService delivery;
     private final LifecycleListener listener = this::onLifecycleChange;
+    private final Set<Connect> registeredOn = Collections.synchronizedSet(Collections.newSetFromMap(
+            new IdentityHashMap<>()));
 
     LifecycleEvents(URI host) {
         this.host = host;
@@ -47,6 +50,7 @@ final class LifecycleEvents implements AutoCloseable {
     void register(Connect connect) {
         try {
             connect.addLifecycleListener(listener);
+            registeredOn.add(connect);
         } catch (LibvirtException e) {
             log.warn("Host {} gives no lifecycle events: {}", host, LibvirtErrors.message(e));
         }
@@ -61,8 +65,15 @@ final class LifecycleEvents implements AutoCloseable {
         try {
             UUID id = UUID.fromString(domain.getUUIDString());
             String name = domain.getName();
-            delivery.execute(() -> deliver(domain, id, name, event));
+            delivery.execute(() -> {
+                try {
+                    deliver(domain, id, name, event);
+                } finally {
+                    Natives.free(domain);
+                }
+            });
         } catch (LibvirtException | RejectedExecutionException e) {
+            Natives.free(domain);
             log.debug("Dropped a lifecycle event of host {}: {}", host, e.getMessage());
         }
         return 0;
@@ -90,31 +101,27 @@ final class LifecycleEvents implements AutoCloseable {
         try {
             return DomainStates.of(domain);
         } catch (LibvirtException e) {
-            DomainEventType type = event.getType();
-            return switch (type) {
-                case STARTED, RESUMED -> VmState.RUNNING;
-                case SUSPENDED, PMSUSPENDED -> VmState.PAUSED;
-                case SHUTDOWN -> VmState.STOPPING;
-                case STOPPED -> isSaved(event) ? VmState.SAVED : VmState.OFF;
-                case DEFINED, CRASHED -> VmState.OFF;
-                default -> VmState.UNKNOWN;
-            };
+            return DomainStates.ofEvent(event);
         }
     }
 
-    private static boolean isSaved(DomainEvent event) {
-        Object detail = event.getDetail();
-        return detail == StoppedDetail.SAVED;
-    }
-
+    /** Unregisters from a connection about to be closed. */
     void unregister(Connect connect) {
-        if (connect == null) {
+        if (!registeredOn.remove(connect)) {
             return;
         }
         try {
             connect.removeLifecycleListener(listener);
         } catch (LibvirtException e) {
             log.debug("Could not unregister from host {}'s events: {}", host, LibvirtErrors.message(e));
+        }
+    }
+
+    /** The connections this host's listener is registered with; at most the live one. */
+    List<Connect> registeredOn() {
+        // List.copyOf, not Set.copyOf: Connect.equals asks libvirt, which fails on a closed connection.
+        synchronized (registeredOn) {
+            return List.copyOf(registeredOn);
         }
     }
 

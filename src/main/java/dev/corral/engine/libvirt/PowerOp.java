@@ -4,7 +4,6 @@ import static dev.corral.engine.VmState.OFF;
 import static dev.corral.engine.VmState.PAUSED;
 import static dev.corral.engine.VmState.RUNNING;
 import static dev.corral.engine.VmState.SAVED;
-import static dev.corral.engine.VmState.STOPPING;
 
 import dev.corral.engine.Capability;
 import dev.corral.engine.VmState;
@@ -15,9 +14,8 @@ import java.util.Set;
 enum PowerOp {
     START("start", "started", "an off or saved VM", EnumSet.of(OFF, SAVED), null),
     SHUTDOWN("shut down", "shut down", "a running VM", EnumSet.of(RUNNING), Capability.GRACEFUL_SHUTDOWN),
-    TURN_OFF("turn off", "turned off", "a running, paused or shutting-down VM", EnumSet.of(RUNNING, PAUSED, STOPPING),
-            null),
-    RESET("reset", "reset", "a running or paused VM", EnumSet.of(RUNNING, PAUSED), Capability.RESET),
+    TURN_OFF("turn off", "turned off", "a running or paused VM", EnumSet.of(RUNNING, PAUSED), null),
+    RESET("reset", "reset", "a running VM", EnumSet.of(RUNNING), Capability.RESET),
     PAUSE("pause", "paused", "a running VM", EnumSet.of(RUNNING), Capability.PAUSE),
     RESUME("resume", "resumed", "a paused VM", EnumSet.of(PAUSED), Capability.PAUSE),
     SAVE("save", "saved", "a running or paused VM", EnumSet.of(RUNNING, PAUSED), Capability.SAVE_STATE);

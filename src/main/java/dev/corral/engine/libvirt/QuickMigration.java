@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves a VM between two libvirt hosts the way Hyper-V's quick migration does: save its memory
  * to a file both hosts see, define and restore it on the target, remove it from the source. If
- * the target fails, the VM is restored on the source: a VM is never lost.
+ * the target fails, the VM is restored on the source, but only once the target is known not to
+ * hold it: a VM is never lost, and never runs twice. Where that cannot be known, the memory file
+ * is kept and the error says where.
  */
-final class QuickMigration {
+class QuickMigration {
 
     private static final Logger log = LoggerFactory.getLogger(QuickMigration.class);
     private static final int START_PAUSED = 1;
-    private static final int UNDEFINE_MANAGED_SAVE = 1;
 
     private final LibvirtHost source;
     private final LibvirtHost target;
@@ -36,28 +37,31 @@ final class QuickMigration {
     }
 
     VmInfo migrate(UUID id) {
+        if (source.uri.equals(target.uri)) {
+            throw new EngineException.Unsupported("Quick migration needs another host as the target; VM " + id
+                    + " is already on host " + target.label + ".");
+        }
         source.capabilities.require(Capability.QUICK_MIGRATION);
         target.capabilities.require(Capability.QUICK_MIGRATION);
-        if (source.uri.equals(target.uri)) {
-            throw new EngineException.InvalidSpec("VM " + id + " is already on host " + target.label + ".");
+        String doing = "Could not move VM " + id + " from host " + source.label + " to host " + target.label;
+        return source.exclusively(id, () -> target.exclusively(id, () -> source.call(doing,
+                src -> source.withDomain(src, id, domain -> move(src, domain, id)))));
+    }
+
+    private VmInfo move(Connect src, Domain domain, UUID id) throws LibvirtException {
+        String name = domain.getName();
+        VmState state = DomainStates.of(domain);
+        checkMovable(domain, name, state);
+        String xml = domain.getXMLDesc(LibvirtHost.XML_INACTIVE);
+        VmSpec spec = source.parsed(domain).spec();
+        checkTarget(id, spec, state);
+        if (state == VmState.OFF) {
+            moveDefinition(src, domain, id, name, xml);
+        } else {
+            moveLive(src, domain, id, spec, state, xml);
         }
-        return source.call("Could not move VM " + id + " from host " + source.label + " to host " + target.label,
-                src -> {
-                    Domain domain = source.domain(src, id);
-                    String name = domain.getName();
-                    VmState state = DomainStates.of(domain);
-                    checkMovable(domain, name, state);
-                    String xml = domain.getXMLDesc(LibvirtHost.XML_INACTIVE);
-                    VmSpec spec = source.parsed(domain).spec();
-                    checkTarget(id, spec, state);
-                    if (state == VmState.OFF) {
-                        moveDefinition(src, domain, id, name, xml);
-                    } else {
-                        moveLive(src, domain, id, name, state, xml);
-                    }
-                    return target.call("Could not read VM " + name + " on host " + target.label,
-                            dst -> target.info(target.domain(dst, id)));
-                });
+        return target.call("Could not read VM " + name + " on host " + target.label,
+                dst -> target.withDomain(dst, id, target::info));
     }
 
     private void checkMovable(Domain domain, String name, VmState state) throws LibvirtException {
@@ -73,13 +77,10 @@ final class QuickMigration {
 
     private void checkTarget(UUID id, VmSpec spec, VmState state) {
         target.call("Could not check host " + target.label + " for VM " + spec.name(), dst -> {
-            try {
-                dst.domainLookupByUUIDString(id.toString());
+            Domain existing = Natives.orNull(() -> dst.domainLookupByUUIDString(id.toString()));
+            if (existing != null) {
+                Natives.free(existing);
                 throw new EngineException.InvalidSpec("Host " + target.label + " already has a VM with id " + id + ".");
-            } catch (LibvirtException e) {
-                if (!LibvirtErrors.isNotFound(e)) {
-                    throw e;
-                }
             }
             SpecChecks.check(target, dst, spec, null);
             long free = target.freeMemoryMiB(dst);
@@ -92,19 +93,20 @@ final class QuickMigration {
     }
 
     private void moveDefinition(Connect src, Domain domain, UUID id, String name, String xml) {
-        target.call("Could not define VM " + name + " on host " + target.label, dst -> dst.domainDefineXML(xml));
+        target.call("Could not define VM " + name + " on host " + target.label,
+                dst -> { Natives.free(dst.domainDefineXML(xml)); return null; });
         try {
-            domain.undefine(UNDEFINE_MANAGED_SAVE);
+            domain.undefine(LibvirtHost.UNDEFINE_MANAGED_SAVE);
         } catch (LibvirtException e) {
-            undefineOnTarget(id);
+            removeFromTarget(id);
             throw source.fail(src, e, "Could not remove VM " + name + " from host " + source.label
                     + " after defining it on host " + target.label + "; it stays on host " + source.label);
         }
     }
 
-    private void moveLive(Connect src, Domain domain, UUID id, String name, VmState state, String xml)
+    private void moveLive(Connect src, Domain domain, UUID id, VmSpec spec, VmState state, String xml)
             throws LibvirtException {
-        Path file = Path.of(source.settings.migrationDir(), "corral-migration-" + id + ".sav");
+        Path file = Path.of(source.migrationDir, "corral-migration-" + id + ".sav");
         if (state == VmState.SAVED) {
             restorePaused(domain);
         }
@@ -117,18 +119,15 @@ final class QuickMigration {
             throw e;
         }
         try {
-            restoreOnTarget(id, name, xml, file, state);
+            restoreOnTarget(id, spec, xml, file, state);
         } catch (EngineException e) {
-            rollBack(src, domain, id, name, file, state);
-            deleteQuietly(file);
-            throw new EngineException.Failed("Could not move VM " + name + " to host " + target.label + "; it stays on host "
-                    + source.label + ". " + e.getMessage(), e);
+            throw rollBack(src, domain, id, spec.name(), file, state, e);
         }
         deleteQuietly(file);
         try {
-            domain.undefine(UNDEFINE_MANAGED_SAVE);
+            domain.undefine(LibvirtHost.UNDEFINE_MANAGED_SAVE);
         } catch (LibvirtException e) {
-            throw source.fail(src, e, "VM " + name + " now runs on host " + target.label
+            throw source.fail(src, e, "VM " + spec.name() + " now runs on host " + target.label
                     + ", but its old definition could not be removed from host " + source.label);
         }
     }
@@ -148,60 +147,85 @@ final class QuickMigration {
         }
     }
 
-    /** Defines and restores the VM on the target, leaving it in the state it had on the source. */
-    private void restoreOnTarget(UUID id, String name, String xml, Path file, VmState state) {
-        target.call("Could not restore VM " + name + " on host " + target.label, dst -> {
-            dst.domainDefineXML(xml);
-            dst.restore(file.toString());
-            Domain moved = target.domain(dst, id);
-            boolean wantPaused = state == VmState.PAUSED || state == VmState.SAVED;
-            VmState now = DomainStates.of(moved);
-            if (wantPaused && now == VmState.RUNNING) {
-                moved.suspend();
-            } else if (!wantPaused && now == VmState.PAUSED) {
-                moved.resume();
-            }
-            if (state == VmState.SAVED) {
-                moved.managedSave();
-            }
-            return null;
+    /** Defines and restores the VM on the target, leaving it in the state it had on the source; tests fail it. */
+    void restoreOnTarget(UUID id, VmSpec spec, String xml, Path file, VmState state) {
+        target.call("Could not restore VM " + spec.name() + " on host " + target.label, dst -> {
+            Natives.free(dst.domainDefineXML(xml));
+            target.admit(dst, spec.name(), spec.memoryMiB(), c -> {
+                c.restore(file.toString());
+                return null;
+            });
+            return target.withDomain(dst, id, moved -> {
+                settle(moved, state);
+                return null;
+            });
         });
     }
 
-    private void rollBack(Connect src, Domain domain, UUID id, String name, Path file, VmState state) {
-        undefineOnTarget(id);
+    private static void settle(Domain domain, VmState wanted) throws LibvirtException {
+        boolean wantPaused = wanted == VmState.PAUSED || wanted == VmState.SAVED;
+        VmState now = DomainStates.of(domain);
+        if (wantPaused && now == VmState.RUNNING) {
+            domain.suspend();
+        } else if (!wantPaused && now == VmState.PAUSED) {
+            domain.resume();
+        }
+        if (wanted == VmState.SAVED) {
+            domain.managedSave();
+        }
+    }
+
+    /** The exception to report after the target failed; restores on the source only when that is safe. */
+    private EngineException rollBack(Connect src, Domain domain, UUID id, String name, Path file, VmState state,
+            EngineException cause) {
+        String failed = "Could not move VM " + name + " to host " + target.label + ": " + cause.getMessage();
+        if (!removeFromTarget(id)) {
+            return new EngineException.Failed(failed + " Corral cannot tell whether host " + target.label
+                    + " holds the VM, so it did not restore it on host " + source.label + "; its memory is kept in "
+                    + file + ". Check host " + target.label + ", then restore it on one host only.", cause);
+        }
+        if (!restoreOnSource(src, domain, name, file, state)) {
+            return new EngineException.Failed(failed + " Restoring it on host " + source.label + " failed too; its "
+                    + "memory is kept in " + file + ".", cause);
+        }
+        deleteQuietly(file);
+        return new EngineException.Failed(failed + " It stays on host " + source.label + ".", cause);
+    }
+
+    private boolean restoreOnSource(Connect src, Domain domain, String name, Path file, VmState state) {
         try {
             src.restore(file.toString());
-            if (state == VmState.PAUSED || state == VmState.SAVED) {
-                ensurePaused(domain);
-            }
-            if (state == VmState.SAVED) {
-                domain.managedSave();
-            }
+            settle(domain, state);
+            return true;
         } catch (LibvirtException e) {
-            log.error("VM {} could not be restored on host {} after a failed migration; its memory is in {}: {}",
+            log.error("VM {} could not be restored on host {} after a failed migration; its memory is kept in {}: {}",
                     name, source.label, file, LibvirtErrors.message(e));
+            return false;
         }
     }
 
-    private static void ensurePaused(Domain domain) throws LibvirtException {
-        if (DomainStates.of(domain) == VmState.RUNNING) {
-            domain.suspend();
-        }
-    }
-
-    private void undefineOnTarget(UUID id) {
+    /** Removes whatever the migration left on the target; true once the target surely does not hold the VM. */
+    private boolean removeFromTarget(UUID id) {
         try {
             target.call("Could not clean up host " + target.label, dst -> {
-                Domain moved = dst.domainLookupByUUIDString(id.toString());
-                if (moved.isActive() == 1) {
-                    moved.destroy();
+                Domain moved = Natives.orNull(() -> dst.domainLookupByUUIDString(id.toString()));
+                if (moved == null) {
+                    return null;
                 }
-                moved.undefine(UNDEFINE_MANAGED_SAVE);
+                try {
+                    if (moved.isActive() == 1) {
+                        moved.destroy();
+                    }
+                    moved.undefine(LibvirtHost.UNDEFINE_MANAGED_SAVE);
+                } finally {
+                    Natives.free(moved);
+                }
                 return null;
             });
+            return true;
         } catch (EngineException e) {
-            log.debug("Nothing to clean up on host {}: {}", target.label, e.getMessage());
+            log.warn("Could not clean up VM {} on host {}: {}", id, target.label, e.getMessage());
+            return false;
         }
     }
 

@@ -25,17 +25,6 @@ final class SnapshotXml {
         String created = Xml.text(snapshot, "creationTime");
         return new Parsed(Xml.text(snapshot, "name"), Xml.textOrNull(snapshot, "parent/name"),
                 created.isEmpty() ? null : Instant.ofEpochSecond(Long.parseLong(created)),
-                state(Xml.text(snapshot, "state")));
-    }
-
-    /** The snapshot's {@code <state>} uses libvirt's state names. */
-    private static VmState state(String state) {
-        return switch (state) {
-            case "running", "blocked" -> VmState.RUNNING;
-            case "paused", "pmsuspended" -> VmState.PAUSED;
-            case "shutdown" -> VmState.STOPPING;
-            case "shutoff", "crashed", "disk-snapshot" -> VmState.OFF;
-            default -> VmState.UNKNOWN;
-        };
+                DomainStates.ofName(Xml.text(snapshot, "state")));
     }
 }

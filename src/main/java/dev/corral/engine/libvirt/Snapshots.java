@@ -5,6 +5,7 @@ import dev.corral.engine.EngineException;
 import dev.corral.engine.SnapshotInfo;
 import dev.corral.engine.VmInfo;
 import dev.corral.engine.VmSpec;
+import dev.corral.engine.VmState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainSnapshot;
 import org.libvirt.LibvirtException;
@@ -21,6 +23,11 @@ final class Snapshots {
 
     private static final int DELETE_CHILDREN = 1;
 
+    @FunctionalInterface
+    private interface SnapshotWork<T> {
+        T run(Connect connect, Domain domain, String vm) throws LibvirtException;
+    }
+
     private final LibvirtHost host;
 
     Snapshots(LibvirtHost host) {
@@ -28,20 +35,29 @@ final class Snapshots {
     }
 
     List<SnapshotInfo> list(UUID vmId) {
-        return host.call("Could not list the snapshots of VM " + vmId + " on host " + host.label, connect -> {
-            Domain domain = host.domain(connect, vmId);
-            if (!host.capabilities.supports(Capability.SNAPSHOTS)) {
-                return List.of();
-            }
-            return list(domain);
-        });
+        return host.call("Could not list the snapshots of VM " + vmId + " on host " + host.label,
+                connect -> host.withDomain(connect, vmId, domain ->
+                        host.capabilities.supports(Capability.SNAPSHOTS) ? list(domain) : List.of()));
     }
 
     private List<SnapshotInfo> list(Domain domain) throws LibvirtException {
-        String current = domain.hasCurrentSnapshot() == 1 ? snapshotName(domain.snapshotCurrent()) : null;
+        String current = null;
+        if (domain.hasCurrentSnapshot() == 1) {
+            DomainSnapshot snapshot = domain.snapshotCurrent();
+            try {
+                current = SnapshotXml.parse(snapshot.getXMLDesc()).name();
+            } finally {
+                Natives.free(snapshot);
+            }
+        }
         List<SnapshotXml.Parsed> parsed = new ArrayList<>();
         for (String name : domain.snapshotListNames(0)) {
-            parsed.add(SnapshotXml.parse(domain.snapshotLookupByName(name).getXMLDesc()));
+            DomainSnapshot snapshot = domain.snapshotLookupByName(name);
+            try {
+                parsed.add(SnapshotXml.parse(snapshot.getXMLDesc()));
+            } finally {
+                Natives.free(snapshot);
+            }
         }
         Map<String, String> parents = new HashMap<>();
         parsed.forEach(p -> parents.put(p.name(), p.parent()));
@@ -49,8 +65,9 @@ final class Snapshots {
         Comparator<SnapshotXml.Parsed> order = Comparator
                 .comparing((SnapshotXml.Parsed p) -> p.createdAt() == null ? Instant.EPOCH : p.createdAt())
                 .thenComparingInt(p -> depth(p.name(), parents)).thenComparing(SnapshotXml.Parsed::name);
+        String currentName = current;
         return parsed.stream().sorted(order).map(p -> new SnapshotInfo(p.name(), p.name(), p.parent(), p.createdAt(),
-                p.vmState(), p.name().equals(current))).toList();
+                p.vmState(), p.name().equals(currentName))).toList();
     }
 
     private static int depth(String name, Map<String, String> parents) {
@@ -61,24 +78,20 @@ final class Snapshots {
         return depth;
     }
 
-    private static String snapshotName(DomainSnapshot snapshot) throws LibvirtException {
-        return SnapshotXml.parse(snapshot.getXMLDesc()).name();
-    }
-
     SnapshotInfo create(UUID vmId, String name) {
-        host.capabilities.require(Capability.SNAPSHOTS);
         VmSpec.checkName(name, "snapshot");
-        return host.call("Could not take snapshot " + name + " of VM " + vmId + " on host " + host.label, connect -> {
-            Domain domain = host.domain(connect, vmId);
-            String vm = domain.getName();
+        String doing = "Could not take snapshot " + name + " of VM " + vmId + " on host " + host.label;
+        return change(vmId, doing, (connect, domain, vm) -> {
             if (host.parsed(domain).spec().hasPassThroughDisk()) {
                 throw new EngineException.Unsupported("VM " + vm + " has a pass-through disk, which rules out snapshots.");
             }
-            if (List.of(domain.snapshotListNames(0)).contains(name)) {
-                throw new EngineException.InvalidSpec("VM " + vm + " already has a snapshot named " + name + ".");
+            for (String existing : domain.snapshotListNames(0)) {
+                if (existing.equalsIgnoreCase(name)) {
+                    throw new EngineException.InvalidSpec("VM " + vm + " already has a snapshot named " + existing + ".");
+                }
             }
             try {
-                domain.snapshotCreateXML(SnapshotXml.build(name));
+                Natives.free(domain.snapshotCreateXML(SnapshotXml.build(name)));
             } catch (LibvirtException e) {
                 throw host.fail(connect, e, "Could not take snapshot " + name + " of VM " + vm + " on host " + host.label);
             }
@@ -87,48 +100,62 @@ final class Snapshots {
     }
 
     VmInfo apply(UUID vmId, String snapshotId) {
-        host.capabilities.require(Capability.SNAPSHOTS);
-        return host.call("Could not apply snapshot " + snapshotId + " of VM " + vmId + " on host " + host.label,
-                connect -> {
-                    Domain domain = host.domain(connect, vmId);
-                    DomainSnapshot snapshot = snapshot(domain, snapshotId);
-                    try {
-                        domain.revertToSnapshot(snapshot);
-                    } catch (LibvirtException e) {
-                        throw host.fail(connect, e, "Could not apply snapshot " + snapshotId + " of VM "
-                                + domain.getName() + " on host " + host.label);
-                    }
-                    return host.info(domain);
-                });
+        String doing = "Could not apply snapshot " + snapshotId + " of VM " + vmId + " on host " + host.label;
+        return change(vmId, doing, (connect, domain, vm) -> {
+            DomainSnapshot snapshot = snapshot(domain, vm, snapshotId);
+            try {
+                VmState after = SnapshotXml.parse(snapshot.getXMLDesc()).vmState();
+                if (after.usesMemory() && !DomainStates.of(domain).usesMemory()) {
+                    host.admit(connect, vm, host.parsed(domain).spec().memoryMiB(),
+                            c -> domain.revertToSnapshot(snapshot));
+                } else {
+                    domain.revertToSnapshot(snapshot);
+                }
+            } catch (LibvirtException e) {
+                throw host.fail(connect, e, "Could not apply snapshot " + snapshotId + " of VM " + vm + " on host "
+                        + host.label);
+            } finally {
+                Natives.free(snapshot);
+            }
+            return host.info(domain);
+        });
     }
 
     void delete(UUID vmId, String snapshotId, boolean subtree) {
-        host.capabilities.require(Capability.SNAPSHOTS);
-        host.call("Could not delete snapshot " + snapshotId + " of VM " + vmId + " on host " + host.label, connect -> {
-            Domain domain = host.domain(connect, vmId);
-            DomainSnapshot snapshot = snapshot(domain, snapshotId);
+        String doing = "Could not delete snapshot " + snapshotId + " of VM " + vmId + " on host " + host.label;
+        change(vmId, doing, (connect, domain, vm) -> {
+            DomainSnapshot snapshot = snapshot(domain, vm, snapshotId);
             try {
                 snapshot.delete(subtree ? DELETE_CHILDREN : 0);
             } catch (LibvirtException e) {
-                throw host.fail(connect, e, "Could not delete snapshot " + snapshotId + " of VM " + domain.getName()
-                        + " on host " + host.label);
+                throw host.fail(connect, e, "Could not delete snapshot " + snapshotId + " of VM " + vm + " on host "
+                        + host.label);
+            } finally {
+                Natives.free(snapshot);
             }
             return null;
         });
     }
 
-    private DomainSnapshot snapshot(Domain domain, String snapshotId) throws LibvirtException {
-        if (snapshotId == null || snapshotId.isBlank()) {
-            throw new EngineException.NotFound("Say which snapshot of VM " + domain.getName() + " to use.");
-        }
-        try {
-            return domain.snapshotLookupByName(snapshotId);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                throw new EngineException.NotFound("VM " + domain.getName() + " on host " + host.label
-                        + " has no snapshot " + snapshotId + ".");
+    /** A change to the snapshot tree: one per VM at a time, and not while the VM is between states. */
+    private <T> T change(UUID vmId, String doing, SnapshotWork<T> work) {
+        host.capabilities.require(Capability.SNAPSHOTS);
+        return host.exclusively(vmId, () -> host.call(doing, connect -> host.withDomain(connect, vmId, domain -> {
+            String vm = domain.getName();
+            VmState state = DomainStates.of(domain);
+            if (state.isTransitional() || state == VmState.UNKNOWN) {
+                throw new EngineException.InvalidState("VM " + vm + " is " + DomainStates.describe(state)
+                        + "; wait for it to finish.");
             }
-            throw e;
+            return work.run(connect, domain, vm);
+        })));
+    }
+
+    private DomainSnapshot snapshot(Domain domain, String vm, String snapshotId) throws LibvirtException {
+        if (snapshotId == null || snapshotId.isBlank()) {
+            throw new EngineException.NotFound("Say which snapshot of VM " + vm + " to use.");
         }
+        return Natives.orNotFound(() -> domain.snapshotLookupByName(snapshotId),
+                () -> "VM " + vm + " on host " + host.label + " has no snapshot " + snapshotId + ".");
     }
 }

@@ -10,10 +10,11 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
+import org.libvirt.NodeInfo;
 
 /**
  * What Corral checks before defining a VM, because libvirt (its test driver above all) does not:
- * unique names, processors, switches, and where VLAN tags may go.
+ * unique names, processors and memory, switches, and where VLAN tags may go.
  */
 final class SpecChecks {
 
@@ -29,29 +30,35 @@ final class SpecChecks {
             host.capabilities.require(Capability.LEGACY_NETWORK_ADAPTERS);
         }
         checkNameIsFree(host, connect, spec.name(), self);
-        int processors = connect.nodeInfo().cpus;
-        if (spec.vcpus() > processors) {
+        NodeInfo node = connect.nodeInfo();
+        if (spec.vcpus() > node.cpus) {
             throw new EngineException.Capacity("VM " + spec.name() + " asks for " + spec.vcpus()
-                    + " virtual processors, but host " + host.label + " has only " + processors
+                    + " virtual processors, but host " + host.label + " has only " + node.cpus
                     + " logical processors.");
+        }
+        long totalMiB = node.memory / 1024;
+        if (spec.memoryMiB() > totalMiB) {
+            throw new EngineException.Capacity("Host " + host.label + " has " + totalMiB + " MiB of memory; VM "
+                    + spec.name() + " cannot have " + spec.memoryMiB() + " MiB.");
         }
         for (VmSpec.NetworkAdapter adapter : spec.networkAdapters()) {
             checkAdapter(host, connect, spec.name(), adapter);
         }
     }
 
+    /** Names are unique regardless of case, as on Hyper-V (libvirt itself tells web01 and WEB01 apart). */
     static void checkNameIsFree(LibvirtHost host, Connect connect, String name, UUID self) throws LibvirtException {
-        Domain existing;
+        Domain[] domains = connect.listAllDomains(0);
         try {
-            existing = connect.domainLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return;
+            for (Domain domain : domains) {
+                if (domain.getName().equalsIgnoreCase(name)
+                        && (self == null || !self.toString().equalsIgnoreCase(domain.getUUIDString()))) {
+                    throw new EngineException.InvalidSpec("Host " + host.label + " already has a VM named "
+                            + domain.getName() + ".");
+                }
             }
-            throw e;
-        }
-        if (self == null || !self.toString().equalsIgnoreCase(existing.getUUIDString())) {
-            throw new EngineException.InvalidSpec("Host " + host.label + " already has a VM named " + name + ".");
+        } finally {
+            Natives.free((Object) domains);
         }
     }
 
@@ -88,20 +95,17 @@ final class SpecChecks {
 
     /** The named network, or null if the host has none by that name. */
     static NetworkXml.Parsed network(LibvirtHost host, Connect connect, String name) throws LibvirtException {
-        Network network;
-        try {
-            network = connect.networkLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return null;
-            }
-            throw e;
+        Network network = Natives.orNull(() -> connect.networkLookupByName(name));
+        if (network == null) {
+            return null;
         }
         try {
             return NetworkXml.parse(network.getXMLDesc(0));
         } catch (EngineException.InvalidSpec | IllegalArgumentException e) {
             throw new EngineException.InvalidSpec("Switch " + name + " on host " + host.label
                     + " is configured in a way Corral cannot use: " + e.getMessage());
+        } finally {
+            Natives.free(network);
         }
     }
 }

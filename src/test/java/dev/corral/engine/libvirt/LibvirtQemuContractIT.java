@@ -1,17 +1,26 @@
 package dev.corral.engine.libvirt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.corral.engine.Capability;
 import dev.corral.engine.EngineContract;
+import dev.corral.engine.EngineException;
 import dev.corral.engine.HostConnection;
 import dev.corral.engine.VmSpec;
+import dev.corral.engine.VmState;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
 
 /**
  * The engine contract against real QEMU (TCG) through the machine's libvirtd, which .ci/run
@@ -25,7 +34,7 @@ class LibvirtQemuContractIT extends EngineContract {
     private static final Path IMAGES = Path.of("/var/lib/libvirt/images");
     private static String unavailable;
 
-    private final LibvirtEngine engine = new LibvirtEngine("qemu", IMAGES.toString(), System.getProperty("java.io.tmpdir"));
+    private final LibvirtEngine engine = new LibvirtEngine("qemu", IMAGES.toString(), null);
     private final List<Path> images = new ArrayList<>();
 
     @BeforeAll
@@ -96,6 +105,42 @@ class LibvirtQemuContractIT extends EngineContract {
     @Override
     protected boolean hasSecondHost() {
         return false;
+    }
+
+    @Test
+    void quickMigrationNeedsAConfiguredSharedDirectory() {
+        assertThat(hostA.capabilities().whyNot(Capability.QUICK_MIGRATION)).contains(
+                "Quick migration needs a directory shared by the hosts (corral.engine.libvirt.migration-dir).");
+    }
+
+    /** libvirt reports a missing image as a system error, on a connection that is perfectly healthy. */
+    @Test
+    void aMissingImageIsAFailureNotALostHost() {
+        VmSpec base = super.spec(name("noimage"));
+        VmSpec missing = new VmSpec(base.name(), 1, 64, base.architecture(), base.guestOs(),
+                List.of(new VmSpec.Disk("system", VmSpec.DiskKind.DYNAMIC, VmSpec.Bus.IDE, 1,
+                        IMAGES.resolve(base.name() + "-missing.qcow2").toString(), null)),
+                base.networkAdapters(), base.integrationServices());
+        UUID id = hostA.define(missing).id();
+        LibvirtLink link = ((LibvirtHostConnection) hostA).host().link;
+        Connect before = link.current();
+
+        assertThatThrownBy(() -> hostA.start(id)).isInstanceOf(EngineException.Failed.class)
+                .hasMessageContaining("-missing.qcow2");
+
+        assertThat(link.current()).as("the same, healthy connection").isSameAs(before);
+        assertThat(hostA.vm(id).state()).isEqualTo(VmState.OFF);
+    }
+
+    @Test
+    void disksOutsideTheImageDirectoryAreRefused() {
+        VmSpec base = super.spec(name("shadow"));
+        VmSpec shadow = new VmSpec(base.name(), 1, 64, base.architecture(), base.guestOs(),
+                List.of(new VmSpec.Disk("system", VmSpec.DiskKind.FIXED, VmSpec.Bus.IDE, 1, "/etc/shadow", null)),
+                base.networkAdapters(), base.integrationServices());
+
+        assertThatThrownBy(() -> hostA.define(shadow)).isInstanceOf(EngineException.InvalidSpec.class)
+                .hasMessageContaining("/var/lib/libvirt/images");
     }
 
     @AfterEach

@@ -2,12 +2,14 @@ package dev.corral.engine.libvirt;
 
 import dev.corral.engine.EngineContract;
 import dev.corral.engine.HostConnection;
+import java.util.List;
 
 /** The shared engine contract against libvirt's test driver (fresh host state per connection). */
 class LibvirtTestDriverContractIT extends EngineContract {
 
-    private final LibvirtEngine engine = new LibvirtEngine("auto", "/var/lib/libvirt/images",
-            System.getProperty("java.io.tmpdir"));
+    /** The contract's specs keep their images under /var/lib/corral-test. */
+    private final LibvirtEngine engine = new LibvirtEngine(new LibvirtSettings("auto",
+            List.of("/var/lib/libvirt/images", "/var/lib/corral-test"), null, System.getProperty("java.io.tmpdir")));
 
     @Override
     protected HostConnection connectHostA() {

@@ -80,7 +80,9 @@ class LibvirtTestDriverIT {
         assertThat(facts.memoryFreeMiB()).as("total minus the running legacy VM").isEqualTo(16384 - 1024);
         assertThat(facts.hypervisor()).startsWith("TEST");
         assertThat(facts.adapters()).extracting(HostFacts.PhysicalAdapter::name, HostFacts.PhysicalAdapter::mac)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("eth0", "52:54:00:aa:00:01"));
+                .as("loopback is not an adapter").containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("eth0", "52:54:00:aa:00:01"),
+                        org.assertj.core.groups.Tuple.tuple("eth1", "52:54:00:aa:00:02"));
         assertThat(hostA.capabilities().supports(Capability.INTEGRATION_SERVICE_STATUS)).isFalse();
         assertThat(hostA.capabilities().whyNot(Capability.INTEGRATION_SERVICE_STATUS)).hasValueSatisfying(
                 reason -> assertThat(reason).contains("test driver has no guest agent"));
@@ -191,7 +193,7 @@ class LibvirtTestDriverIT {
     void aPassThroughDiskRulesOutSnapshots() {
         VmSpec base = spec("lun");
         UUID id = hostA.define(new VmSpec("lun", 1, 256, base.architecture(), base.guestOs(),
-                List.of(new VmSpec.Disk("data", VmSpec.DiskKind.PASS_THROUGH, VmSpec.Bus.SCSI, 0, "/dev/sdz", null)),
+                List.of(new VmSpec.Disk("data", VmSpec.DiskKind.PASS_THROUGH, VmSpec.Bus.SCSI, 0, "/dev/disk/by-id/wwn-0x5000c500a1b2c3d4", null)),
                 List.of(), null)).id();
 
         assertThatThrownBy(() -> hostA.createSnapshot(id, "nope")).isInstanceOf(EngineException.Unsupported.class)
@@ -221,10 +223,10 @@ class LibvirtTestDriverIT {
 
     @Test
     void switchesRestrictVlansAndExternalOnesNeedARealAdapter() {
-        hostA.createSwitch(new VirtualSwitch("uplink", VirtualSwitch.Kind.EXTERNAL, "eth0",
+        hostA.createSwitch(new VirtualSwitch("uplink", VirtualSwitch.Kind.EXTERNAL, "eth1",
                 new java.util.TreeSet<>(List.of(100, 200))));
 
-        assertThat(hostA.switches()).contains(new VirtualSwitch("uplink", VirtualSwitch.Kind.EXTERNAL, "eth0",
+        assertThat(hostA.switches()).contains(new VirtualSwitch("uplink", VirtualSwitch.Kind.EXTERNAL, "eth1",
                 new java.util.TreeSet<>(List.of(100, 200))));
         assertThatThrownBy(() -> hostA.define(spec("v42", "uplink", new VlanSetting.Access(42))))
                 .isInstanceOf(EngineException.InvalidSpec.class).hasMessageContaining("uplink");
@@ -232,6 +234,9 @@ class LibvirtTestDriverIT {
         assertThatThrownBy(() -> hostA.createSwitch(new VirtualSwitch("wifi", VirtualSwitch.Kind.EXTERNAL, "wlan9", null)))
                 .isInstanceOf(EngineException.InvalidSpec.class).hasMessageContaining("wlan9");
         assertThatThrownBy(() -> hostA.deleteSwitch("nope")).isInstanceOf(EngineException.NotFound.class);
+        assertThatThrownBy(() -> hostA.createSwitch(new VirtualSwitch("second", VirtualSwitch.Kind.EXTERNAL, "eth0",
+                null))).isInstanceOf(EngineException.InvalidSpec.class)
+                .hasMessage("Adapter eth0 already backs switch ext-lan.");
     }
 
     @Test
@@ -303,8 +308,10 @@ class LibvirtTestDriverIT {
 
     @Test
     void aDeadConnectionIsReportedAndReopenedOnALaterCall() throws Exception {
-        LibvirtLink link = ((LibvirtHostConnection) hostA).host().link;
-        link.current().close();
+        LibvirtHost host = ((LibvirtHostConnection) hostA).host();
+        org.libvirt.Connect dead = host.link.current();
+        host.events.unregister(dead);
+        dead.close();
 
         assertThatThrownBy(hostA::listVms).isInstanceOf(EngineException.HostUnreachable.class)
                 .hasMessageContaining("host-a.xml");

@@ -26,13 +26,16 @@ import org.w3c.dom.Document;
 class LibvirtXmlTest {
 
     private static final UUID ID = UUID.fromString("0f5c7d4e-8a51-4e0b-9b6c-2d7d1e3f4a5b");
+    private static final DiskPaths PATHS = new DiskPaths(List.of("/var/lib/libvirt/images", "/images"),
+            LibvirtSettings.DEFAULT_PASS_THROUGH_DIRS);
+    private static final DiskPaths IMAGES = new DiskPaths(List.of("/images"), LibvirtSettings.DEFAULT_PASS_THROUGH_DIRS);
 
     private static VmSpec fullSpec(String name, String guestOsName) {
         return new VmSpec(name, 4, 6144, Architecture.X64, new GuestOs(GuestOs.Family.WINDOWS, guestOsName),
                 List.of(new Disk("system", DiskKind.FIXED, Bus.IDE, 60, "/images/system.img", null),
                         new Disk("data", DiskKind.DYNAMIC, Bus.SCSI, 200, null, null),
                         new Disk("diff", DiskKind.DIFFERENCING, Bus.SCSI, 60, "/images/diff.qcow2", "/images/base.qcow2"),
-                        new Disk("lun", DiskKind.PASS_THROUGH, Bus.SCSI, 0, "/dev/sdb", null)),
+                        new Disk("lun", DiskKind.PASS_THROUGH, Bus.SCSI, 0, "/dev/disk/by-id/wwn-0x5000c500a1b2c3d4", null)),
                 List.of(new NetworkAdapter(AdapterType.SYNTHETIC, "ext-lan", new VlanSetting.Access(42), "52:54:00:12:34:56"),
                         new NetworkAdapter(AdapterType.LEGACY, "ext-lan",
                                 new VlanSetting.Trunk(new TreeSet<>(Set.of(10, 20, 30)), 20), null),
@@ -44,7 +47,7 @@ class LibvirtXmlTest {
     void aFullSpecRoundTrips() {
         VmSpec spec = fullSpec("web01", "Windows Server 2022");
 
-        DomainXml.Parsed parsed = DomainXml.parse(DomainXml.build(spec, ID, "kvm", "/var/lib/libvirt/images"));
+        DomainXml.Parsed parsed = DomainXml.parse(DomainXml.build(spec, ID, "kvm", PATHS));
 
         assertThat(parsed.spec()).isEqualTo(spec);
         assertThat(parsed.id()).isEqualTo(ID);
@@ -53,7 +56,7 @@ class LibvirtXmlTest {
 
     @Test
     void libvirtSeesDevicesItUnderstands() {
-        String xml = DomainXml.build(fullSpec("web01", "Windows"), ID, "kvm", "/var/lib/libvirt/images/");
+        String xml = DomainXml.build(fullSpec("web01", "Windows"), ID, "kvm", PATHS);
         Document doc = Xml.parse(xml);
 
         assertThat(Xml.text(doc, "/domain/memory")).isEqualTo("6144");
@@ -66,7 +69,7 @@ class LibvirtXmlTest {
         assertThat(Xml.text(doc, "/domain/devices/disk[1]/driver/@type")).isEqualTo("raw");
         assertThat(Xml.text(doc, "/domain/devices/disk[3]/backingStore/source/@file")).isEqualTo("/images/base.qcow2");
         assertThat(Xml.text(doc, "/domain/devices/disk[4]/@type")).isEqualTo("block");
-        assertThat(Xml.text(doc, "/domain/devices/disk[4]/source/@dev")).isEqualTo("/dev/sdb");
+        assertThat(Xml.text(doc, "/domain/devices/disk[4]/source/@dev")).isEqualTo("/dev/disk/by-id/wwn-0x5000c500a1b2c3d4");
         assertThat(Xml.text(doc, "/domain/devices/interface[1]/vlan/tag/@id")).isEqualTo("42");
         assertThat(Xml.text(doc, "/domain/devices/interface[1]/model/@type")).isEqualTo("virtio");
         assertThat(Xml.text(doc, "/domain/devices/interface[2]/vlan/@trunk")).isEqualTo("yes");
@@ -80,20 +83,20 @@ class LibvirtXmlTest {
     void aThirtyTwoBitTestDomainHasNoGuestAgentChannel() {
         VmSpec spec = new VmSpec("old", 1, 512, Architecture.X86, new GuestOs(GuestOs.Family.LINUX, null), List.of(),
                 List.of(), EnumSet.allOf(IntegrationService.class));
-        Document doc = Xml.parse(DomainXml.build(spec, null, "test", "/images"));
+        Document doc = Xml.parse(DomainXml.build(spec, null, "test", IMAGES));
 
         assertThat(Xml.text(doc, "/domain/@type")).isEqualTo("test");
         assertThat(Xml.text(doc, "/domain/os/type/@arch")).isEqualTo("i686");
         assertThat(Xml.elements(doc, "/domain/devices/channel")).isEmpty();
         assertThat(Xml.elements(doc, "/domain/uuid")).isEmpty();
-        assertThat(DomainXml.parse(DomainXml.build(spec, ID, "test", "/images")).spec()).isEqualTo(spec);
+        assertThat(DomainXml.parse(DomainXml.build(spec, ID, "test", IMAGES)).spec()).isEqualTo(spec);
     }
 
     @Test
     void aNameWithPunctuationRoundTrips() {
         VmSpec spec = fullSpec("a(b) c.d-e_f", "Linux");
 
-        String xml = DomainXml.build(spec, ID, "test", "/images");
+        String xml = DomainXml.build(spec, ID, "test", IMAGES);
 
         assertThat(DomainXml.parse(xml).spec()).isEqualTo(spec);
         assertThat(Xml.text(Xml.parse(xml), "/domain/devices/disk[2]/source/@file"))
@@ -105,7 +108,7 @@ class LibvirtXmlTest {
         String hostile = "Evil</name><name>x</name>]]><!-- & \"quoted\" 'single' <vcpu>64</vcpu>";
         VmSpec spec = fullSpec("web01", hostile);
 
-        String xml = DomainXml.build(spec, ID, "kvm", "/images");
+        String xml = DomainXml.build(spec, ID, "kvm", IMAGES);
         Document doc = Xml.parse(xml);
 
         assertThat(Xml.elements(doc, "/domain/name")).hasSize(1);
@@ -118,7 +121,7 @@ class LibvirtXmlTest {
 
     @Test
     void controlCharactersInTheGuestOsNameAreRefused() {
-        assertThatThrownBy(() -> DomainXml.build(fullSpec("web01", "bad\u0001name"), ID, "kvm", "/images"))
+        assertThatThrownBy(() -> DomainXml.build(fullSpec("web01", "bad\u0001name"), ID, "kvm", IMAGES))
                 .isInstanceOf(EngineException.InvalidSpec.class);
     }
 
@@ -142,6 +145,7 @@ class LibvirtXmlTest {
 
         VmSpec spec = DomainXml.parse(xml).spec();
 
+        assertThat(DomainXml.parse(xml).corral()).isFalse();
         assertThat(spec.memoryMiB()).isEqualTo(1024);
         assertThat(spec.guestOs().family()).isEqualTo(GuestOs.Family.OTHER);
         assertThat(spec.disks()).containsExactly(new Disk("vda", DiskKind.DYNAMIC, Bus.SCSI, 1, "/images/foreign.qcow2", null));
@@ -189,6 +193,68 @@ class LibvirtXmlTest {
         assertThat(parsed.parent()).isEqualTo("s1");
         assertThat(parsed.createdAt().getEpochSecond()).isEqualTo(1700000000L);
         assertThat(parsed.vmState()).isEqualTo(dev.corral.engine.VmState.OFF);
+    }
+
+    @Test
+    void disksOutsideTheAllowedDirectoriesAreRefused() {
+        List<Disk> hostile = List.of(
+                new Disk("shadow", DiskKind.FIXED, Bus.IDE, 1, "/etc/shadow", null),
+                new Disk("prefix", DiskKind.DYNAMIC, Bus.IDE, 1, "/images2/x.qcow2", null),
+                new Disk("root", DiskKind.DYNAMIC, Bus.IDE, 1, "/images", null),
+                new Disk("diff", DiskKind.DIFFERENCING, Bus.IDE, 1, "/images/d.qcow2", "/root/base.qcow2"),
+                new Disk("sda", DiskKind.PASS_THROUGH, Bus.SCSI, 0, "/dev/sda", null),
+                new Disk("image-as-device", DiskKind.PASS_THROUGH, Bus.SCSI, 0, "/images/x.img", null));
+
+        for (Disk disk : hostile) {
+            VmSpec spec = new VmSpec("web01", 1, 512, Architecture.X64, new GuestOs(GuestOs.Family.LINUX, null),
+                    List.of(disk), List.of(), null);
+            assertThatThrownBy(() -> DomainXml.build(spec, ID, "kvm", IMAGES)).as(disk.name())
+                    .isInstanceOf(EngineException.InvalidSpec.class)
+                    .hasMessageContaining(disk.kind() == DiskKind.PASS_THROUGH ? "/dev/disk/by-id, /dev/disk/by-path"
+                            : "(/images)");
+        }
+    }
+
+    @Test
+    void anAutoPlacedImageKeepsItsPathWhenTheVmIsRenamedOrTheDirectoryChanges() {
+        VmSpec spec = new VmSpec("web01", 1, 512, Architecture.X64, new GuestOs(GuestOs.Family.LINUX, null),
+                List.of(new Disk("data", DiskKind.DYNAMIC, Bus.SCSI, 10, null, null)), List.of(), null);
+        String first = DomainXml.build(spec, ID, "kvm", PATHS);
+        DiskPaths moved = new DiskPaths(List.of("/images", "/var/lib/libvirt/images"),
+                LibvirtSettings.DEFAULT_PASS_THROUGH_DIRS);
+
+        String renamed = DomainXml.build(spec.withName("web02"), ID, "kvm", moved, DomainXml.Previous.of(first));
+
+        assertThat(Xml.text(Xml.parse(first), "/domain/metadata/*/*[local-name()='disk']/@path"))
+                .isEqualTo("/var/lib/libvirt/images/web01-data.qcow2");
+        assertThat(Xml.text(Xml.parse(renamed), "/domain/devices/disk/source/@file"))
+                .isEqualTo("/var/lib/libvirt/images/web01-data.qcow2");
+        assertThat(DomainXml.parse(renamed).spec()).isEqualTo(spec.withName("web02"));
+        assertThat(DomainXml.parse(renamed).corral()).isTrue();
+    }
+
+    @Test
+    void libvirtStateNamesMapLikeDomainStates() {
+        assertThat(DomainStates.ofName("running")).isEqualTo(dev.corral.engine.VmState.RUNNING);
+        assertThat(DomainStates.ofName("pmsuspended")).isEqualTo(dev.corral.engine.VmState.PAUSED);
+        assertThat(DomainStates.ofName("shutdown")).isEqualTo(dev.corral.engine.VmState.STOPPING);
+        assertThat(DomainStates.ofName("disk-snapshot")).isEqualTo(dev.corral.engine.VmState.OFF);
+        assertThat(DomainStates.ofName("bogus")).isEqualTo(dev.corral.engine.VmState.UNKNOWN);
+    }
+
+    @Test
+    void onlyRealNetworkAdaptersAreReported() {
+        assertThat(HostFactsReader.adapter("lo", Xml.parse("<interface type='ethernet' name='lo'/>")
+                .getDocumentElement())).isEmpty();
+        assertThat(HostFactsReader.adapter("br0", Xml.parse("<interface type='bridge' name='br0'/>")
+                .getDocumentElement())).isEmpty();
+        assertThat(HostFactsReader.adapter("eth0", Xml.parse("<interface type='ethernet' name='eth0'>"
+                + "<mac address='52:54:00:00:00:01'/><link speed='1000' state='up'/></interface>").getDocumentElement()))
+                .contains(new dev.corral.engine.HostFacts.PhysicalAdapter("eth0", "52:54:00:00:00:01",
+                        dev.corral.engine.HostFacts.PhysicalAdapter.Medium.ETHERNET, 1000));
+        assertThat(HostFactsReader.adapter("eth0.10", Xml.parse("<interface type='vlan' name='eth0.10'/>")
+                .getDocumentElement())).hasValueSatisfying(a -> assertThat(a.medium())
+                .isEqualTo(dev.corral.engine.HostFacts.PhysicalAdapter.Medium.OTHER));
     }
 
     @Test
