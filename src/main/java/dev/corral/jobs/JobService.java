@@ -1,0 +1,134 @@
+package dev.corral.jobs;
+
+import dev.corral.access.AccessPolicy;
+import dev.corral.access.CurrentCaller;
+import dev.corral.access.Permission;
+import dev.corral.access.Scope;
+import dev.corral.engine.EngineException;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs long operations as jobs: recorded before they start, one mutating job per VM at a time
+ * (the database refuses a second), executed off the caller's thread with the caller's identity,
+ * and ended as succeeded, failed (with the engine's sentence) or interrupted by a restart.
+ */
+@Service
+public class JobService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+    private final JobRepository jobs;
+    private final TransactionTemplate transactions;
+    private final AccessPolicy policy;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ExecutorService workers = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "corral-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    JobService(JobRepository jobs, TransactionTemplate transactions, AccessPolicy policy,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What to run: which VM, how to name it, and the work, which reports progress and returns the final message. */
+    public record JobRequest(String kind, UUID vmId, String vmName, UUID hostId, boolean mutating, String description,
+            Function<Progress, String> work) {
+    }
+
+    /** Lets the work move the progress bar. */
+    public interface Progress {
+        void report(int percent, String message);
+    }
+
+    /** Records the job and starts it; answers at once with the queued job. */
+    public JobView submit(JobRequest request) {
+        String requestedBy = CurrentCaller.get().user();
+        Job job;
+        try {
+            job = transactions.execute(status -> jobs.saveAndFlush(new Job(UUID.randomUUID(), request.kind(), request.vmId(),
+                    request.vmName(), request.hostId(), request.mutating(), requestedBy, request.description(),
+                    clock.instant())));
+        } catch (DataIntegrityViolationException busy) {
+            String other = jobs.findByActiveVmId(request.vmId()).map(j -> j.view().kind()).orElse("another operation");
+            throw new JobConflictException("VM " + request.vmName() + " is busy with " + other
+                    + "; wait for it to finish.");
+        }
+        JobView queued = job.view();
+        publish(queued);
+        workers.execute(new DelegatingSecurityContextRunnable(() -> run(queued.id(), request)));
+        return queued;
+    }
+
+    private void run(UUID id, JobRequest request) {
+        change(id, job -> job.start(clock.instant()));
+        try {
+            String message = request.work().apply((percent, text) -> change(id, job -> job.progress(percent, text)));
+            change(id, job -> job.finish(JobState.SUCCEEDED, message, clock.instant()));
+        } catch (EngineException e) {
+            change(id, job -> job.finish(JobState.FAILED, e.getMessage(), clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Job {} ({}) failed unexpectedly", id, request.kind(), e);
+            String message = e.getMessage() != null && e.getClass().getPackageName().startsWith("dev.corral")
+                    ? e.getMessage() : "The operation failed because of an internal error; it has been logged.";
+            change(id, job -> job.finish(JobState.FAILED, message, clock.instant()));
+        }
+    }
+
+    private void change(UUID id, java.util.function.Consumer<Job> change) {
+        JobView view = transactions.execute(status -> {
+            Job job = jobs.findById(id).orElseThrow();
+            change.accept(job);
+            return job.view();
+        });
+        publish(view);
+    }
+
+    private void publish(JobView view) {
+        events.publishEvent(new JobChanged(view));
+    }
+
+    public Optional<JobView> job(UUID id) {
+        Optional<JobView> job = jobs.findById(id).map(Job::view);
+        job.ifPresent(this::requireVisible);
+        return job;
+    }
+
+    /** Jobs the caller may see: everyone's where they see the whole inventory, else their own. */
+    public Page<JobView> list(UUID vmId, JobState state, Pageable page) {
+        String onlyMine = policy.allows(Permission.INVENTORY_VIEW, Scope.GLOBAL) ? null : CurrentCaller.get().user();
+        return jobs.search(vmId, state, onlyMine, page).map(Job::view);
+    }
+
+    private void requireVisible(JobView job) {
+        if (!job.requestedBy().equalsIgnoreCase(CurrentCaller.get().user())) {
+            policy.require(Permission.INVENTORY_VIEW, job.vmId() == null ? Scope.GLOBAL : Scope.vm(job.vmId()));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+}
