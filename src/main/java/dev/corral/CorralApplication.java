@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** Corral: a web console for fleets of virtual machines. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
+@com.vaadin.flow.component.page.Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/corral.css")
 public class CorralApplication implements AppShellConfigurator {

@@ -28,8 +28,12 @@ public interface AccessPolicy {
     record Decision(boolean allowed, String summary, java.util.List<String> because) {
     }
 
-    /** Scopes under which objects are visible; deny lists win (No Access). */
-    record Visibility(boolean everything, Set<UUID> hostGroups, Set<UUID> hosts, Set<UUID> vms,
+    /**
+     * Scopes under which objects are visible; deny lists win (No Access). Under the owned-only
+     * scopes, only VMs owned by {@code user} are.
+     */
+    record Visibility(String user, boolean everything, Set<UUID> hostGroups, Set<UUID> hosts, Set<UUID> vms,
+            Set<UUID> ownedOnlyHostGroups, Set<UUID> ownedOnlyHosts,
             Set<UUID> deniedHostGroups, Set<UUID> deniedHosts, Set<UUID> deniedVms) {
     }
 }

@@ -73,30 +73,42 @@ class AccessPolicyService implements AccessPolicy {
     public Visibility visibility(Permission permission) {
         Caller caller = CurrentCaller.get();
         List<Grant> grants = grantsOf(caller);
-        Set<UUID> groups = new HashSet<>();
-        Set<UUID> hosts = new HashSet<>();
-        Set<UUID> vms = new HashSet<>();
-        Set<UUID> deniedGroups = new HashSet<>();
-        Set<UUID> deniedHosts = new HashSet<>();
-        Set<UUID> deniedVms = new HashSet<>();
+        if (grants.stream().anyMatch(g -> g.role().deniesAll() && g.scope().kind() == Scope.Kind.GLOBAL)) {
+            return new Visibility(caller.user(), false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+                    Set.of(), Set.of());
+        }
+        ScopeSets granted = new ScopeSets();
+        ScopeSets ownedOnly = new ScopeSets();
+        ScopeSets denied = new ScopeSets();
         boolean everything = false;
         for (Grant grant : grants) {
             boolean deny = grant.role().deniesAll();
             if (!deny && !grant.role().permissions().contains(permission)) {
                 continue;
             }
-            Scope scope = grant.scope();
+            boolean owned = !deny && grant.role().ownedVmsOnly();
+            if (grant.scope().kind() == Scope.Kind.GLOBAL && !deny && !owned) {
+                everything = true;
+            }
+            (deny ? denied : owned ? ownedOnly : granted).add(grant.scope(), hierarchy);
+        }
+        return new Visibility(caller.user(), everything, granted.groups, granted.hosts, granted.vms,
+                ownedOnly.groups, ownedOnly.hosts, denied.groups, denied.hosts, denied.vms);
+    }
+
+    /** Host groups (with everything below them), hosts and VMs named by grants. */
+    private static final class ScopeSets {
+        final Set<UUID> groups = new HashSet<>();
+        final Set<UUID> hosts = new HashSet<>();
+        final Set<UUID> vms = new HashSet<>();
+
+        void add(Scope scope, ScopeHierarchy hierarchy) {
             switch (scope.kind()) {
-                case GLOBAL -> everything |= !deny;
-                case HOST_GROUP -> (deny ? deniedGroups : groups).addAll(hierarchy.groupAndDescendants(scope.id()));
-                case HOST -> (deny ? deniedHosts : hosts).add(scope.id());
-                case VM -> (deny ? deniedVms : vms).add(scope.id());
+                case GLOBAL -> groups.addAll(hierarchy.allGroups());
+                case HOST_GROUP -> groups.addAll(hierarchy.groupAndDescendants(scope.id()));
+                case HOST -> hosts.add(scope.id());
+                case VM -> vms.add(scope.id());
             }
         }
-        boolean globalDeny = grants.stream().anyMatch(g -> g.role().deniesAll() && g.scope().kind() == Scope.Kind.GLOBAL);
-        if (globalDeny) {
-            return new Visibility(false, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-        }
-        return new Visibility(everything, groups, hosts, vms, deniedGroups, deniedHosts, deniedVms);
     }
 }

@@ -44,6 +44,20 @@ public class QuotaGuard {
         return usage.usageOf(CurrentCaller.get().user());
     }
 
+    /** For the create form, before the user commits: the quota at the target and what is used of it. */
+    public Optional<String> describeRoom(Scope target) {
+        return quotaAt(target).map(quota -> {
+            QuotaUsage.Usage used = used();
+            return "Your quota: " + limit(quota.vms(), used.vms(), " VMs") + " · " + limit(quota.vcpus(), used.vcpus(), " vCPUs")
+                    + " · " + limit(quota.memoryMiB(), used.memoryMiB(), " MiB memory") + " · "
+                    + limit(quota.storageGiB(), used.storageGiB(), " GiB disk") + ".";
+        });
+    }
+
+    private static String limit(Number limit, long used, String unit) {
+        return used + (limit == null ? "" : " of " + limit) + unit + (limit == null ? " (no limit)" : "") + " in use";
+    }
+
     /** Refuses, with the limit that would be passed, a new VM or a resize that does not fit. */
     public void requireRoomFor(Scope target, QuotaUsage.Usage request) {
         quotaAt(target).ifPresent(quota -> {

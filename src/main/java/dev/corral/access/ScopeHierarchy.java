@@ -14,6 +14,9 @@ public interface ScopeHierarchy {
     /** The object, then each scope above it up to and including {@link Scope#GLOBAL}; empty if the object does not exist. */
     List<Scope> lineage(Scope object);
 
+    /** Every host group. */
+    Set<UUID> allGroups();
+
     /** The host group and every host group below it. */
     Set<UUID> groupAndDescendants(UUID hostGroupId);
 

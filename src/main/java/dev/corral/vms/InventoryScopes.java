@@ -64,6 +64,11 @@ class InventoryScopes implements ScopeHierarchy, QuotaUsage {
     }
 
     @Override
+    public Set<UUID> allGroups() {
+        return tree.groups().stream().map(g -> g.id()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public Set<UUID> groupAndDescendants(UUID hostGroupId) {
         return tree.groupAndDescendants(hostGroupId);
     }

@@ -71,4 +71,8 @@ class Vm {
     String owner() {
         return owner;
     }
+
+    VmRow row(String hostName, dev.corral.engine.VmState state) {
+        return new VmRow(id, name, hostId, hostName, owner, vcpus, memoryMiB, storageGiB, guestFamily, state);
+    }
 }

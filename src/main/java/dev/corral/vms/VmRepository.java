@@ -4,7 +4,9 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface VmRepository extends JpaRepository<Vm, UUID> {
+interface VmRepository extends JpaRepository<Vm, UUID>, org.springframework.data.jpa.repository.JpaSpecificationExecutor<Vm> {
+
+    java.util.List<Vm> findByHostId(UUID hostId);
 
     interface OwnerUsage {
         long getVms();

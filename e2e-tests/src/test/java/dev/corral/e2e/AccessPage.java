@@ -39,7 +39,14 @@ final class AccessPage {
     AccessPage assign(String group, String role, String scope) {
         assignButton().click();
         dialog().waitFor();
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Directory name")).fill(group);
+        Locator principal = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Directory user or group"));
+        principal.fill(group);
+        Locator found = page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(group + " "));
+        try {
+            found.first().click(new Locator.ClickOptions().setTimeout(3000));
+        } catch (com.microsoft.playwright.TimeoutError notInDirectory) {
+            principal.press("Enter");
+        }
         choose("Role", role);
         choose("Scope", scope);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign").setExact(true)).click();

@@ -29,6 +29,7 @@ import dev.corral.access.NotPermittedException;
 import dev.corral.access.Permission;
 import dev.corral.access.RoleView;
 import dev.corral.access.Scope;
+import dev.corral.access.directory.DirectorySearch;
 import dev.corral.base.InvalidInputException;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
@@ -46,9 +47,11 @@ class AccessView extends VerticalLayout {
     private final AssignmentService assignments;
     private final AccessPolicy policy;
     private final Grid<Grant> grid = new Grid<>(Grant.class, false);
+    private final DirectorySearch directory;
 
-    AccessView(AssignmentService assignments, AccessPolicy policy) {
+    AccessView(AssignmentService assignments, AccessPolicy policy, DirectorySearch directory) {
         this.assignments = assignments;
+        this.directory = directory;
         this.policy = policy;
         addClassName("corral-view");
         setSizeFull();
@@ -89,7 +92,7 @@ class AccessView extends VerticalLayout {
         grid.addComponentColumn(this::removeButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No assignments you may see. Assignments appear here for the scopes where you manage access.");
-        Button add = new Button("Assign role", VaadinIcon.PLUS.create(), click -> new AssignDialog(assignments, this::refresh).open());
+        Button add = new Button("Assign role", VaadinIcon.PLUS.create(), click -> new AssignDialog(assignments, directory, this::refresh).open());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (!assignments.canAssignAnywhere()) {
             add.setEnabled(false);

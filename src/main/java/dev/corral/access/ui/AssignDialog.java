@@ -8,13 +8,14 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
 import dev.corral.access.AssignmentService;
 import dev.corral.access.NotPermittedException;
 import dev.corral.access.PrincipalType;
 import dev.corral.access.Quota;
 import dev.corral.access.RoleView;
 import dev.corral.access.Scope;
+import dev.corral.access.directory.DirectoryPrincipal;
+import dev.corral.access.directory.DirectorySearch;
 import dev.corral.base.InvalidInputException;
 
 /**
@@ -24,7 +25,7 @@ import dev.corral.base.InvalidInputException;
 class AssignDialog extends Dialog {
 
     private final RadioButtonGroup<PrincipalType> type = new RadioButtonGroup<>("Assign to");
-    private final TextField principal = new TextField("Directory name");
+    private final ComboBox<DirectoryPrincipal> principal = new ComboBox<>("Directory user or group");
     private final ComboBox<RoleView> role = new ComboBox<>("Role");
     private final ComboBox<Scope> scope = new ComboBox<>("Scope");
     private final IntegerField vms = new IntegerField("Quota: VMs");
@@ -33,14 +34,27 @@ class AssignDialog extends Dialog {
     private final IntegerField storageGiB = new IntegerField("Quota: storage (GiB)");
     private final Paragraph error = new Paragraph();
 
-    AssignDialog(AssignmentService assignments, Runnable onAssigned) {
+    AssignDialog(AssignmentService assignments, DirectorySearch directory, Runnable onAssigned) {
         setHeaderTitle("Assign a role");
         type.setItems(PrincipalType.values());
         type.setItemLabelGenerator(t -> t == PrincipalType.GROUP ? "Group" : "User");
         type.setValue(PrincipalType.GROUP);
-        principal.setPlaceholder("e.g. branch-operators");
+        principal.setPlaceholder("Type to search the directory");
         principal.setRequiredIndicatorVisible(true);
-        principal.setMaxLength(256);
+        principal.setItemLabelGenerator(p -> p.name() + (p.displayName().equals(p.name()) ? "" : " — " + p.displayName())
+                + (p.type() == DirectoryPrincipal.Type.GROUP ? " (group)" : " (user)"));
+        principal.setItems(query -> search(directory, query.getFilter().orElse(""), query.getOffset() + query.getLimit())
+                .stream().skip(query.getOffset()).limit(query.getLimit()));
+        // A name the search cannot offer (a directory without a search account) may still be typed.
+        principal.setAllowCustomValue(true);
+        principal.addCustomValueSetListener(typed -> principal.setValue(new DirectoryPrincipal(
+                type.getValue() == PrincipalType.USER ? DirectoryPrincipal.Type.USER : DirectoryPrincipal.Type.GROUP,
+                typed.getDetail().strip(), typed.getDetail().strip(), null)));
+        principal.addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                type.setValue(change.getValue().type() == DirectoryPrincipal.Type.USER ? PrincipalType.USER : PrincipalType.GROUP);
+            }
+        });
         role.setItems(assignments.roles());
         role.setItemLabelGenerator(RoleView::name);
         role.setRequiredIndicatorVisible(true);
@@ -78,7 +92,8 @@ class AssignDialog extends Dialog {
             return;
         }
         try {
-            assignments.assign(new AssignmentService.NewAssignment(type.getValue(), principal.getValue(),
+            assignments.assign(new AssignmentService.NewAssignment(type.getValue(),
+                    principal.getValue() == null ? null : principal.getValue().name(),
                     role.getValue().id(), scope.getValue(), quota()));
             onAssigned.run();
             close();
@@ -90,6 +105,14 @@ class AssignDialog extends Dialog {
             }
         } catch (NotPermittedException | IllegalArgumentException e) {
             error.setText(e.getMessage());
+        }
+    }
+
+    private static java.util.List<DirectoryPrincipal> search(DirectorySearch directory, String text, int limit) {
+        try {
+            return directory.search(text, Math.min(limit, DirectorySearch.MAX_RESULTS));
+        } catch (RuntimeException unavailable) {
+            return java.util.List.of();
         }
     }
 

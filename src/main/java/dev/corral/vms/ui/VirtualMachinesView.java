@@ -1,18 +1,135 @@
 package dev.corral.vms.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.corral.ui.PlannedView;
+import com.vaadin.flow.router.RouterLink;
+import dev.corral.engine.VmState;
+import dev.corral.vms.VmEvents;
+import dev.corral.vms.VmFilter;
+import dev.corral.vms.VmRow;
+import dev.corral.vms.VmService;
+import dev.corral.vms.VmStateChanged;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 
+/**
+ * Every VM the user may see, paged and filtered in the database; states change in place as the
+ * hosts report them.
+ */
 @Route("vms")
 @PageTitle("Virtual machines · Corral")
 @PermitAll
-class VirtualMachinesView extends PlannedView {
+class VirtualMachinesView extends VerticalLayout {
 
-    VirtualMachinesView() {
-        super("Virtual machines",
-                "Every VM you may see, paged from the database: power state, owner, host, lease; start, shut down, save, snapshot and migrate, as jobs.",
-                "the inventory and VM operations");
+    private final VmService vms;
+    private final VmEvents events;
+    private final Grid<VmRow> grid = new Grid<>(VmRow.class, false);
+    private final TextField search = new TextField();
+    private final ComboBox<VmState> state = new ComboBox<>();
+    private final Span count = new Span();
+    private Runnable unlisten;
+
+    VirtualMachinesView(VmService vms, VmEvents events) {
+        this.vms = vms;
+        this.events = events;
+        addClassName("corral-view");
+        setSizeFull();
+        search.setPlaceholder("Filter by name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(change -> refresh());
+        state.setPlaceholder("Any state");
+        state.setItems(VmState.values());
+        state.setClearButtonVisible(true);
+        state.addValueChangeListener(change -> refresh());
+        Button create = new Button("Create VM", VaadinIcon.PLUS.create(), click -> new CreateVmDialog(vms).open());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (vms.hostsForCreation().isEmpty()) {
+            create.setEnabled(false);
+            create.setTooltipText("Your roles do not include vm.create on any host.");
+        }
+        HorizontalLayout bar = new HorizontalLayout(search, state, count, create);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWidthFull();
+        bar.expand(count);
+        configureGrid();
+        add(new H2("Virtual machines"), bar, grid);
+    }
+
+    private void configureGrid() {
+        grid.addComponentColumn(vm -> new RouterLink(vm.name(), VmView.class, new com.vaadin.flow.router.RouteParameters("id", vm.id().toString()))).setHeader("Name")
+                .setKey("name").setSortable(true).setFlexGrow(2);
+        grid.addComponentColumn(vm -> StateBadge.of(vm.state())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VmRow::hostName).setHeader("Host").setFlexGrow(1);
+        grid.addColumn(vm -> vm.owner() == null ? "—" : vm.owner()).setHeader("Owner").setKey("owner").setSortable(true);
+        grid.addColumn(VmRow::vcpus).setHeader("vCPUs").setKey("vcpus").setSortable(true).setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(vm -> String.format("%.1f GiB", vm.memoryMiB() / 1024.0)).setHeader("Memory").setKey("memoryMiB")
+                .setSortable(true).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(vm -> vm.guestFamily().charAt(0) + vm.guestFamily().substring(1).toLowerCase()).setHeader("Guest")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText("No VMs match. VMs appear here once they are registered on hosts you may see.");
+        grid.setSizeFull();
+        grid.setItems(query -> vms.list(filter(), PageRequest.of(query.getPage(), query.getPageSize(), sort(query.getSortOrders())))
+                .stream(), query -> {
+                    long total = vms.list(filter(), PageRequest.of(0, 1)).getTotalElements();
+                    count.setText(total == 1 ? "1 VM" : String.format("%,d VMs", total));
+                    return (int) Math.min(Integer.MAX_VALUE, total);
+                });
+    }
+
+    private VmFilter filter() {
+        return new VmFilter(search.getValue(), null, null, null, state.getValue());
+    }
+
+    private static Sort sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        List<Sort.Order> sort = new ArrayList<>();
+        orders.forEach(o -> sort.add(o.getDirection() == SortDirection.ASCENDING ? Sort.Order.asc(o.getSorted())
+                : Sort.Order.desc(o.getSorted())));
+        sort.add(Sort.Order.asc("name"));
+        sort.add(Sort.Order.asc("id"));
+        return Sort.by(sort);
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        unlisten = events.listen(event -> {
+            if (event instanceof VmStateChanged) {
+                ui.access(this::refresh);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unlisten != null) {
+            unlisten.run();
+        }
     }
 }

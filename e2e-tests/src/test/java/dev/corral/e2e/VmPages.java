@@ -1,0 +1,63 @@
+package dev.corral.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** The Virtual machines grid, a VM's page and the create dialog, as a user sees them. */
+final class VmPages {
+
+    private final Page page;
+
+    VmPages(Page page) {
+        this.page = page;
+    }
+
+    VmPages openGrid(String baseUrl) {
+        page.navigate(baseUrl + "/vms");
+        grid().waitFor();
+        return this;
+    }
+
+    Locator grid() {
+        return page.locator("vaadin-grid").first();
+    }
+
+    VmPages openVm(String name) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        page.locator("h2").filter(new Locator.FilterOptions().setHasText(name)).waitFor();
+        return this;
+    }
+
+    Locator state() {
+        return page.locator(".corral-view .corral-state").first();
+    }
+
+    Locator action(String label) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label).setExact(true));
+    }
+
+    /** What a screen reader (and the tooltip) says about a button: why it is disabled. */
+    Locator reasonFor(String label) {
+        return page.locator("#" + action(label).getAttribute("aria-describedby"));
+    }
+
+    Locator heading() {
+        return page.locator("h2").first();
+    }
+
+    VmPages createVm(String host, String name, int vcpus) {
+        action("Create VM").click();
+        page.locator("vaadin-dialog-overlay").waitFor();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Host")).fill(host);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(host)).first().click();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name")).fill(name);
+        page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Virtual processors")).fill(String.valueOf(vcpus));
+        action("Create").click();
+        return this;
+    }
+
+    Locator dialogError() {
+        return page.locator(".corral-form-error");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.corral.vms;
+
+import dev.corral.engine.EngineException;
+import dev.corral.engine.Engines;
+import dev.corral.engine.HostConnection;
+import dev.corral.engine.IntegrationService;
+import dev.corral.engine.LifecycleEvent;
+import dev.corral.engine.VmInfo;
+import dev.corral.engine.VmState;
+import dev.corral.hosts.HostHealth;
+import dev.corral.hosts.HostSummary;
+import dev.corral.hosts.HostTree;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the VMs' runtime state in line with the hosts: each host's lifecycle events as they
+ * come, and a full resync at start-up and every half minute to repair anything missed. It
+ * writes runtime state only; differences in configuration are for sprawl tracking to report.
+ */
+@Component
+@Order(30)
+class Reconciler implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final HostTree tree;
+    private final HostHealth health;
+    private final Engines engines;
+    private final VmRepository vms;
+    private final VmRuntimeRepository runtime;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<URI, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+
+    Reconciler(HostTree tree, HostHealth health, Engines engines, VmRepository vms, VmRuntimeRepository runtime,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.tree = tree;
+        this.health = health;
+        this.engines = engines;
+        this.vms = vms;
+        this.runtime = runtime;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        resyncAll();
+    }
+
+    @Scheduled(fixedDelayString = "${corral.reconciler.interval:30s}", initialDelayString = "${corral.reconciler.interval:30s}")
+    void resyncAll() {
+        for (HostSummary host : tree.hosts()) {
+            try {
+                resync(host);
+            } catch (RuntimeException e) {
+                // One host's trouble must not stop the others, nor Corral's start-up.
+                log.error("Resync of host {} failed", host.name(), e);
+            }
+        }
+    }
+
+    /** Reads one host's VMs and records their state; a host that does not answer leaves its VMs Unknown. */
+    void resync(HostSummary host) {
+        URI uri = URI.create(host.uri());
+        List<Vm> registered = vms.findByHostId(host.id());
+        try {
+            HostConnection connection = engines.connection(uri);
+            subscriptions.computeIfAbsent(uri, u -> connection.subscribe(this::onEvent));
+            Map<UUID, VmInfo> live = connection.listVms().stream().collect(Collectors.toMap(VmInfo::id, Function.identity()));
+            health.answered(host.id());
+            for (Vm vm : registered) {
+                VmInfo info = live.get(vm.id());
+                record(vm.id(), vm.name(), info == null ? VmState.UNKNOWN : info.state(), info == null ? null : heartbeat(info));
+            }
+        } catch (EngineException e) {
+            log.info("Host {} did not answer the resync: {}", host.name(), e.getMessage());
+            health.failed(host.id(), e.getMessage());
+            registered.forEach(vm -> record(vm.id(), vm.name(), VmState.UNKNOWN, null));
+        }
+    }
+
+    private void onEvent(LifecycleEvent event) {
+        vms.findById(event.vmId()).ifPresent(vm -> record(vm.id(), vm.name(),
+                event.state() == null ? VmState.UNKNOWN : event.state(), null));
+    }
+
+    void record(UUID vmId, String name, VmState state, String heartbeat) {
+        Boolean changed = transactions.execute(status -> runtime.findById(vmId)
+                .map(row -> row.update(state, heartbeat, clock.instant()))
+                .orElseGet(() -> {
+                    runtime.save(new VmRuntime(vmId, state, heartbeat, clock.instant()));
+                    return true;
+                }));
+        if (Boolean.TRUE.equals(changed)) {
+            events.publishEvent(new VmStateChanged(vmId, name, state));
+        }
+    }
+
+    private static String heartbeat(VmInfo info) {
+        return info.integration().stream().filter(s -> s.service() == IntegrationService.HEARTBEAT).findFirst()
+                .map(s -> s.status().name()).orElse(null);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.corral.vms;
+
+import dev.corral.access.Channel;
+import dev.corral.access.CurrentCaller;
+import dev.corral.access.audit.AuditEvent;
+import dev.corral.access.audit.AuditTrail;
+import dev.corral.engine.EngineException;
+import dev.corral.engine.Engines;
+import dev.corral.engine.HostConnection;
+import dev.corral.engine.VmInfo;
+import dev.corral.engine.VmState;
+import dev.corral.hosts.HostSummary;
+import dev.corral.jobs.JobService.JobRequest;
+import java.net.URI;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The work of VM jobs: the engine call, then the inventory and runtime state, then the audit
+ * record of how it ended. Built on the request thread (which knows the caller's address), run
+ * on a job thread.
+ */
+@Component
+class VmJobs {
+
+    private final Engines engines;
+    private final VmRepository vms;
+    private final VmRuntimeRepository runtime;
+    private final Reconciler reconciler;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+
+    VmJobs(Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
+            TransactionTemplate transactions, AuditTrail audit) {
+        this.engines = engines;
+        this.vms = vms;
+        this.runtime = runtime;
+        this.reconciler = reconciler;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    JobRequest power(UUID id, String name, HostSummary host, VmAction action) {
+        Actor actor = Actor.current();
+        return new JobRequest("vm." + action.code(), id, name, host.id(), true, action.label() + " " + name + " on " + host.name(),
+                progress -> audited(actor, "vm." + action.code(), id, name, () -> {
+                    VmInfo after = switch (action) {
+                        case START -> connection(host).start(id);
+                        case SHUTDOWN -> connection(host).shutdown(id);
+                        case TURN_OFF -> connection(host).turnOff(id);
+                        case RESET -> connection(host).reset(id);
+                        case PAUSE -> connection(host).pause(id);
+                        case RESUME -> connection(host).resume(id);
+                        case SAVE -> connection(host).save(id);
+                    };
+                    reconciler.record(id, name, after.state(), null);
+                    return name + " is " + after.state().name().toLowerCase() + ".";
+                }));
+    }
+
+    JobRequest delete(UUID id, String name, HostSummary host) {
+        Actor actor = Actor.current();
+        return new JobRequest("vm.delete", id, name, host.id(), true, "Delete " + name + " from " + host.name(),
+                progress -> audited(actor, "vm.delete", id, name, () -> {
+                    connection(host).delete(id);
+                    transactions.executeWithoutResult(status -> {
+                        runtime.deleteById(id);
+                        vms.deleteById(id);
+                    });
+                    return name + " was deleted from " + host.name() + ".";
+                }));
+    }
+
+    JobRequest create(VmCreation creation, String owner) {
+        Actor actor = Actor.current();
+        String name = creation.spec().name();
+        return new JobRequest("vm.create", null, name, creation.host().id(), false,
+                "Create " + name + " on " + creation.host().name(),
+                progress -> audited(actor, "vm.create", null, name, () -> {
+                    VmInfo created = connection(creation.host()).define(creation.spec());
+                    progress.report(60, "Defined on " + creation.host().name() + "; registering it.");
+                    transactions.executeWithoutResult(status -> vms.save(new Vm(created.id(), creation.host().id(), name, owner,
+                            creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB(),
+                            creation.spec().guestOs().family().name())));
+                    reconciler.record(created.id(), name, VmState.OFF, null);
+                    return "Created " + name + " on " + creation.host().name() + ", owned by " + owner + ".";
+                }));
+    }
+
+    private HostConnection connection(HostSummary host) {
+        return engines.connection(URI.create(host.uri()));
+    }
+
+    private String audited(Actor actor, String action, UUID id, String name, Supplier<String> operation) {
+        try {
+            String message = operation.get();
+            audit.record(actor.event(action, id, name, AuditEvent.Outcome.SUCCESS, message));
+            return message;
+        } catch (EngineException e) {
+            audit.record(actor.event(action, id, name, AuditEvent.Outcome.FAILED, e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Who asked, from where: kept from the request thread for the audit record. */
+    private record Actor(String user, String address, Channel channel) {
+        static Actor current() {
+            return new Actor(CurrentCaller.get().user(), CurrentCaller.sourceAddress(), CurrentCaller.channel());
+        }
+
+        AuditEvent event(String action, UUID id, String name, AuditEvent.Outcome outcome, String details) {
+            return new AuditEvent(user, address, channel, action, "vm", id == null ? null : id.toString(), name, outcome,
+                    details);
+        }
+    }
+}

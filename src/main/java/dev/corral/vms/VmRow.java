@@ -1,0 +1,9 @@
+package dev.corral.vms;
+
+import dev.corral.engine.VmState;
+import java.util.UUID;
+
+/** One line of the VM grid. */
+public record VmRow(UUID id, String name, UUID hostId, String hostName, String owner, int vcpus, long memoryMiB,
+        long storageGiB, String guestFamily, VmState state) {
+}

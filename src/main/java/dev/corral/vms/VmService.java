@@ -1,0 +1,161 @@
+package dev.corral.vms;
+
+import dev.corral.access.AccessPolicy;
+import dev.corral.access.CurrentCaller;
+import dev.corral.access.NotPermittedException;
+import dev.corral.access.Permission;
+import dev.corral.access.QuotaGuard;
+import dev.corral.access.QuotaUsage;
+import dev.corral.access.Scope;
+import dev.corral.engine.EngineException;
+import dev.corral.engine.Engines;
+import dev.corral.engine.HostConnection;
+import dev.corral.engine.VmInfo;
+import dev.corral.engine.VmState;
+import dev.corral.hosts.HostSummary;
+import dev.corral.hosts.HostTree;
+import dev.corral.jobs.JobService;
+import dev.corral.jobs.JobView;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The VMs an administrator sees and acts on: listed from the inventory, filtered in the database
+ * to what the caller may see; acted on through the engine, as jobs, after the access policy and
+ * the host's capabilities agree.
+ */
+@Service
+public class VmService {
+
+    private final VmRepository vms;
+    private final VmRuntimeRepository runtime;
+    private final HostTree tree;
+    private final Engines engines;
+    private final AccessPolicy policy;
+    private final QuotaGuard quotas;
+    private final JobService jobs;
+    private final VmJobs work;
+
+    VmService(VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
+            QuotaGuard quotas, JobService jobs, VmJobs work) {
+        this.vms = vms;
+        this.runtime = runtime;
+        this.tree = tree;
+        this.engines = engines;
+        this.policy = policy;
+        this.quotas = quotas;
+        this.jobs = jobs;
+        this.work = work;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<VmRow> list(VmFilter filter, Pageable page) {
+        List<HostSummary> hosts = tree.hosts();
+        Page<Vm> found = vms.findAll(VmVisibility.of(policy.visibility(Permission.INVENTORY_VIEW), hosts,
+                filter == null ? VmFilter.NONE : filter), page);
+        Map<UUID, VmState> states = runtime.findAllById(found.map(Vm::id).toList()).stream()
+                .collect(Collectors.toMap(r -> r.vmId(), VmRuntime::state));
+        Map<UUID, String> hostNames = hosts.stream().collect(Collectors.toMap(HostSummary::id, HostSummary::name));
+        return found.map(vm -> vm.row(hostNames.get(vm.hostId()), states.getOrDefault(vm.id(), VmState.UNKNOWN)));
+    }
+
+    @Transactional(readOnly = true)
+    public VmDetails details(UUID id) {
+        Vm vm = visible(id);
+        HostSummary host = tree.host(vm.hostId()).orElseThrow();
+        VmState state = runtime.findById(id).map(VmRuntime::state).orElse(VmState.UNKNOWN);
+        VmRow row = vm.row(host.name(), state);
+        try {
+            HostConnection connection = engines.connection(URI.create(host.uri()));
+            VmInfo live = connection.vm(id);
+            return new VmDetails(vm.row(host.name(), live.state()), live, null, connection.capabilities(),
+                    unavailable(vm, live.state(), connection));
+        } catch (EngineException e) {
+            return new VmDetails(row, null, e.getMessage(), null, unavailableAll(e.getMessage()));
+        }
+    }
+
+    /** Queues a power operation; answers with the job at once. */
+    public JobView act(UUID id, VmAction action) {
+        Vm vm = visible(id);
+        policy.require(action.permission(), Scope.vm(id));
+        HostSummary host = tree.host(vm.hostId()).orElseThrow();
+        action.capability().ifPresent(c -> engines.connection(URI.create(host.uri())).capabilities().require(c));
+        return jobs.submit(work.power(vm.id(), vm.name(), host, action));
+    }
+
+    public JobView delete(UUID id) {
+        Vm vm = visible(id);
+        policy.require(Permission.VM_DELETE, Scope.vm(id));
+        return jobs.submit(work.delete(vm.id(), vm.name(), tree.host(vm.hostId()).orElseThrow()));
+    }
+
+    /** Checks the request against access, quota and the host, then creates the VM as a job. */
+    public JobView create(NewVm request) {
+        VmCreation creation = VmCreation.check(request, tree);
+        policy.require(Permission.VM_CREATE, Scope.host(creation.host().id()));
+        quotas.requireRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1, creation.spec().vcpus(),
+                creation.spec().memoryMiB(), creation.storageGiB()));
+        return jobs.submit(work.create(creation, CurrentCaller.get().user()));
+    }
+
+    /** The caller's quota and its use, where creating on this host is limited by one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> quotaAt(UUID hostId) {
+        return quotas.describeRoom(Scope.host(hostId));
+    }
+
+    /** The hosts where the caller may create VMs, for the create form. */
+    @Transactional(readOnly = true)
+    public List<HostSummary> hostsForCreation() {
+        return tree.hosts().stream().filter(h -> policy.allows(Permission.VM_CREATE, Scope.host(h.id()))).toList();
+    }
+
+    private Vm visible(UUID id) {
+        Vm vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException("There is no VM " + id + "."));
+        try {
+            policy.require(Permission.INVENTORY_VIEW, Scope.vm(id));
+        } catch (NotPermittedException hidden) {
+            throw new VmNotFoundException("There is no VM " + id + ".");
+        }
+        return vm;
+    }
+
+    private Map<String, String> unavailable(Vm vm, VmState state, HostConnection connection) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (VmAction action : VmAction.values()) {
+            String why = !policy.allows(action.permission(), Scope.vm(vm.id()))
+                    ? "Your roles do not include " + action.permission().code() + " on this VM."
+                    : action.capability().flatMap(c -> connection.capabilities().whyNot(c)).orElse(null);
+            if (why == null) {
+                why = VmPowerRules.whyNot(action, state);
+            }
+            if (why != null) {
+                reasons.put(action.code(), why);
+            }
+        }
+        if (!policy.allows(Permission.VM_DELETE, Scope.vm(vm.id()))) {
+            reasons.put("delete", "Your roles do not include vm.delete on this VM.");
+        } else if (state != VmState.OFF && state != VmState.SAVED) {
+            reasons.put("delete", "Turn the VM off before deleting it.");
+        }
+        return reasons;
+    }
+
+    private static Map<String, String> unavailableAll(String why) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (VmAction action : VmAction.values()) {
+            reasons.put(action.code(), why);
+        }
+        reasons.put("delete", why);
+        return reasons;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.corral.vms;
+
+import dev.corral.access.AccessPolicy.Visibility;
+import dev.corral.hosts.HostSummary;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.jpa.domain.Specification;
+
+/** The VM query, in the database: what the caller may see, narrowed by the filter. */
+final class VmVisibility {
+
+    private VmVisibility() {
+    }
+
+    static Specification<Vm> of(Visibility visibility, List<HostSummary> hosts, VmFilter filter) {
+        return (root, query, cb) -> {
+            List<Predicate> all = new ArrayList<>();
+            all.add(visible(root, cb, visibility, hosts));
+            narrow(root, query, cb, filter, hosts, all);
+            return cb.and(all.toArray(Predicate[]::new));
+        };
+    }
+
+    private static Predicate visible(Root<Vm> vm, CriteriaBuilder cb, Visibility v, List<HostSummary> hosts) {
+        List<Predicate> allowed = new ArrayList<>();
+        if (v.everything()) {
+            allowed.add(cb.conjunction());
+        }
+        Set<UUID> granted = hostsUnder(hosts, v.hostGroups(), v.hosts());
+        if (!granted.isEmpty()) {
+            allowed.add(vm.get("hostId").in(granted));
+        }
+        if (!v.vms().isEmpty()) {
+            allowed.add(vm.get("id").in(v.vms()));
+        }
+        Set<UUID> ownedOnly = hostsUnder(hosts, v.ownedOnlyHostGroups(), v.ownedOnlyHosts());
+        if (!ownedOnly.isEmpty()) {
+            allowed.add(cb.and(vm.get("hostId").in(ownedOnly),
+                    cb.equal(cb.lower(vm.get("owner")), v.user().toLowerCase(Locale.ROOT))));
+        }
+        Predicate any = allowed.isEmpty() ? cb.disjunction() : cb.or(allowed.toArray(Predicate[]::new));
+        Set<UUID> deniedHosts = hostsUnder(hosts, v.deniedHostGroups(), v.deniedHosts());
+        List<Predicate> denied = new ArrayList<>();
+        if (!deniedHosts.isEmpty()) {
+            denied.add(vm.get("hostId").in(deniedHosts));
+        }
+        if (!v.deniedVms().isEmpty()) {
+            denied.add(vm.get("id").in(v.deniedVms()));
+        }
+        return denied.isEmpty() ? any : cb.and(any, cb.not(cb.or(denied.toArray(Predicate[]::new))));
+    }
+
+    private static void narrow(Root<Vm> vm, jakarta.persistence.criteria.CriteriaQuery<?> query, CriteriaBuilder cb,
+            VmFilter filter, List<HostSummary> hosts, List<Predicate> all) {
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            all.add(cb.like(cb.lower(vm.get("name")), like, '\\'));
+        }
+        if (filter.hostId() != null) {
+            all.add(cb.equal(vm.get("hostId"), filter.hostId()));
+        }
+        if (filter.hostGroupId() != null) {
+            Set<UUID> inGroup = hostsUnder(hosts, Set.of(filter.hostGroupId()), Set.of());
+            all.add(inGroup.isEmpty() ? cb.disjunction() : vm.get("hostId").in(inGroup));
+        }
+        if (filter.owner() != null && !filter.owner().isBlank()) {
+            all.add(cb.equal(cb.lower(vm.get("owner")), filter.owner().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (filter.state() != null) {
+            Subquery<UUID> inState = query.subquery(UUID.class);
+            Root<VmRuntime> runtime = inState.from(VmRuntime.class);
+            inState.select(runtime.get("vmId")).where(cb.equal(runtime.get("state"), filter.state()));
+            all.add(vm.get("id").in(inState));
+        }
+    }
+
+    /** Hosts in any of the groups (the groups already include their descendants), plus the hosts named. */
+    private static Set<UUID> hostsUnder(List<HostSummary> hosts, Set<UUID> groups, Set<UUID> named) {
+        Set<UUID> found = hosts.stream().filter(h -> groups.contains(h.hostGroupId())).map(HostSummary::id)
+                .collect(Collectors.toSet());
+        found.addAll(named);
+        return found;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.corral.vms.api;
+
+import dev.corral.base.InvalidInputException;
+import dev.corral.engine.VmState;
+import dev.corral.jobs.JobView;
+import dev.corral.vms.NewVm;
+import dev.corral.vms.VmAction;
+import dev.corral.vms.VmDetails;
+import dev.corral.vms.VmFilter;
+import dev.corral.vms.VmRow;
+import dev.corral.vms.VmService;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/vms}: the VMs the caller may see, their actions, create and delete. */
+@RestController
+@RequestMapping("/api/v1/vms")
+class VmController {
+
+    private static final Set<String> SORTABLE = Set.of("name", "owner", "vcpus", "memoryMiB", "storageGiB");
+
+    private final VmService vms;
+
+    VmController(VmService vms) {
+        this.vms = vms;
+    }
+
+    record VmPage(List<VmRow> items, int page, int size, long totalElements) {
+    }
+
+    @GetMapping
+    VmPage list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID host,
+            @RequestParam(required = false) UUID hostGroup, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) VmState state, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "name") String sort) {
+        String[] parts = sort.split(",");
+        if (!SORTABLE.contains(parts[0])) {
+            throw new InvalidInputException("sort", "Sort by one of " + String.join(", ", SORTABLE) + ".");
+        }
+        Sort.Direction direction = parts.length > 1 && parts[1].equalsIgnoreCase("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
+        PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 500), Sort.by(direction, parts[0]).and(Sort.by("id")));
+        Page<VmRow> found = vms.list(new VmFilter(q, host, hostGroup, owner, state), request);
+        return new VmPage(found.getContent(), request.getPageNumber(), request.getPageSize(), found.getTotalElements());
+    }
+
+    @GetMapping("/{id}")
+    VmDetails one(@PathVariable UUID id) {
+        return vms.details(id);
+    }
+
+    @PostMapping("/{id}/actions/{action}")
+    ResponseEntity<JobView> act(@PathVariable UUID id, @PathVariable String action) {
+        VmAction operation = VmAction.ofCode(action).orElseThrow(() -> new InvalidInputException("action",
+                "\"" + action + "\" is not an action; use start, shutdown, turn-off, reset, pause, resume or save."));
+        return accepted(vms.act(id, operation));
+    }
+
+    @PostMapping
+    ResponseEntity<JobView> create(@RequestBody NewVm request) {
+        return accepted(vms.create(request));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<JobView> delete(@PathVariable UUID id) {
+        return accepted(vms.delete(id));
+    }
+
+    private static ResponseEntity<JobView> accepted(JobView job) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    }
+}

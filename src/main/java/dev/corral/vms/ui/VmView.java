@@ -1,0 +1,172 @@
+package dev.corral.vms.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import dev.corral.access.NotPermittedException;
+import dev.corral.engine.EngineException;
+import dev.corral.jobs.JobChanged;
+import dev.corral.jobs.JobConflictException;
+import dev.corral.jobs.JobState;
+import dev.corral.jobs.JobView;
+import dev.corral.vms.VmAction;
+import dev.corral.vms.VmDetails;
+import dev.corral.vms.VmEvents;
+import dev.corral.vms.VmNotFoundException;
+import dev.corral.vms.VmService;
+import dev.corral.vms.VmStateChanged;
+import jakarta.annotation.security.PermitAll;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** One VM: what it is, its state as its host reports it, and the actions the user may take. */
+@Route("vms/:id")
+@PageTitle("VM · Corral")
+@PermitAll
+class VmView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final VmService vms;
+    private final VmEvents events;
+    private UUID id;
+    private Runnable unlisten;
+
+    VmView(VmService vms, VmEvents events) {
+        this.vms = vms;
+        this.events = events;
+        addClassName("corral-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+            render();
+        } catch (IllegalArgumentException | VmNotFoundException e) {
+            removeAll();
+            add(new H2("No such VM"), new Paragraph("This VM does not exist, or your roles do not let you see it."),
+                    new RouterLink("Back to the virtual machines", VirtualMachinesView.class));
+        }
+    }
+
+    private void render() {
+        VmDetails details = vms.details(id);
+        removeAll();
+        H2 title = new H2(details.vm().name());
+        HorizontalLayout heading = new HorizontalLayout(title, StateBadge.of(details.vm().state()));
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(new RouterLink("‹ Virtual machines", VirtualMachinesView.class), heading, actions(details), facts(details));
+        if (details.hostProblem() != null) {
+            Paragraph problem = new Paragraph("The host does not answer: " + details.hostProblem());
+            problem.addClassName("corral-form-error");
+            add(problem);
+        }
+    }
+
+    private HorizontalLayout actions(VmDetails details) {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setWrap(true);
+        for (VmAction action : VmAction.values()) {
+            Button button = new Button(action.label(), click -> run(() -> vms.act(id, action)));
+            disableIf(button, details.unavailableActions().get(action.code()));
+            bar.add(button);
+        }
+        Button delete = new Button("Delete", click -> confirmDelete(details.vm().name()));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        disableIf(delete, details.unavailableActions().get("delete"));
+        bar.add(delete);
+        return bar;
+    }
+
+    private static void disableIf(Button button, String reason) {
+        if (reason != null) {
+            button.setEnabled(false);
+            button.setTooltipText(reason);
+        }
+    }
+
+    private void confirmDelete(String name) {
+        ConfirmDialog confirm = new ConfirmDialog("Delete " + name + "?", "Delete VM " + name
+                + " from its host, with its snapshots? This cannot be undone.", "Delete", yes -> run(() -> vms.delete(id)));
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private void run(Supplier<JobView> operation) {
+        try {
+            JobView job = operation.get();
+            Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_START);
+        } catch (NotPermittedException | EngineException | JobConflictException | VmNotFoundException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static Div facts(VmDetails details) {
+        Div facts = new Div();
+        facts.addClassName("corral-facts");
+        fact(facts, "Host", details.vm().hostName());
+        fact(facts, "Owner", details.vm().owner() == null ? "—" : details.vm().owner());
+        fact(facts, "Virtual processors", String.valueOf(details.vm().vcpus()));
+        fact(facts, "Memory", String.format("%.1f GiB", details.vm().memoryMiB() / 1024.0));
+        if (details.live() != null) {
+            fact(facts, "Guest OS", details.live().spec().guestOs().name());
+            fact(facts, "Architecture", details.live().spec().architecture().name().toLowerCase());
+            details.live().integration().forEach(s -> fact(facts, "Integration: " + s.service().name().toLowerCase()
+                    .replace('_', ' '), s.status().name().toLowerCase().replace('_', ' ')));
+        }
+        return facts;
+    }
+
+    private static void fact(Div facts, String label, String value) {
+        Span name = new Span(label);
+        name.addClassName("corral-fact-label");
+        facts.add(new Div(name, new Span(value)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        unlisten = events.listen(event -> {
+            if (event instanceof VmStateChanged changed && changed.vmId().equals(id)) {
+                ui.access(this::render);
+            } else if (event instanceof JobChanged changed && id != null && id.equals(changed.job().vmId())
+                    && !changed.job().state().isActive()) {
+                ui.access(() -> finished(changed.job()));
+            }
+        });
+    }
+
+    private void finished(JobView job) {
+        Notification note = Notification.show(job.message(), 5000, Notification.Position.BOTTOM_START);
+        note.addThemeVariants(job.state() == JobState.SUCCEEDED ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+        if (job.state() == JobState.SUCCEEDED && job.kind().equals("vm.delete")) {
+            UI.getCurrent().navigate(VirtualMachinesView.class);
+        } else {
+            render();
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (unlisten != null) {
+            unlisten.run();
+        }
+    }
+}
