@@ -125,6 +125,28 @@ class AccessApiIT {
         api.send("DELETE", "/api/v1/assignments/" + granted.json().get("id").asString(), "admin", "demo");
     }
 
+    @Test
+    void customRolesAreMadeOnlyFromPermissionsTheMakerHoldsEverywhere() {
+        Response made = api.post("/api/v1/roles", "admin", "demo",
+                "{\"name\":\"Snapshot Keeper\",\"description\":\"Takes snapshots\",\"permissions\":[\"inventory.view\",\"vm.snapshot\"]}");
+        Response duplicate = api.post("/api/v1/roles", "admin", "demo", "{\"name\":\"snapshot keeper\",\"permissions\":[\"vm.snapshot\"]}");
+        Response unknown = api.post("/api/v1/roles", "admin", "demo", "{\"name\":\"X\",\"permissions\":[\"vm.fly\"]}");
+        Response byDelegate = api.post("/api/v1/roles", "hq-admin", "demo", "{\"name\":\"Mine\",\"permissions\":[\"vm.power\"]}");
+
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        assertThat(made.json().get("builtIn").asBoolean()).isFalse();
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("permissions");
+        assertThat(byDelegate.status()).as("access.manage on HQ only is not enough for a global role").isEqualTo(403);
+
+        String roleId = made.json().get("id").asString();
+        Response assigned = api.post("/api/v1/assignments", "admin", "demo", "{\"principalType\":\"GROUP\",\"principalName\":"
+                + "\"operators\",\"roleId\":\"" + roleId + "\",\"scope\":\"host-group:" + HQ + "\"}");
+        assertThat(api.send("DELETE", "/api/v1/roles/" + roleId, "admin", "demo").status()).as("still assigned").isEqualTo(400);
+        api.send("DELETE", "/api/v1/assignments/" + assigned.json().get("id").asString(), "admin", "demo");
+        assertThat(api.send("DELETE", "/api/v1/roles/" + roleId, "admin", "demo").status()).isEqualTo(204);
+    }
+
     private Response assign(String user, String type, String principal, UUID role, String scope) {
         String json = "{\"principalType\":\"" + type + "\",\"principalName\":\"" + principal + "\",\"roleId\":\"" + role
                 + "\",\"scope\":\"" + scope + "\"}";

@@ -6,6 +6,7 @@ import dev.corral.access.Grant;
 import dev.corral.access.Permission;
 import dev.corral.access.PrincipalType;
 import dev.corral.access.Quota;
+import dev.corral.access.RoleService;
 import dev.corral.access.RoleView;
 import dev.corral.access.Scope;
 import dev.corral.base.InvalidInputException;
@@ -28,11 +29,28 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessController {
 
     private final AssignmentService assignments;
+    private final RoleService roles;
     private final AccessPolicy policy;
 
-    AccessController(AssignmentService assignments, AccessPolicy policy) {
+    AccessController(AssignmentService assignments, RoleService roles, AccessPolicy policy) {
         this.assignments = assignments;
+        this.roles = roles;
         this.policy = policy;
+    }
+
+    record RoleRequest(String name, String description, java.util.Set<String> permissions) {
+    }
+
+    @PostMapping("/roles")
+    ResponseEntity<RoleView> createRole(@RequestBody RoleRequest request) {
+        RoleView role = roles.create(request.name(), request.description(), request.permissions());
+        return ResponseEntity.created(URI.create("/api/v1/roles/" + role.id())).body(role);
+    }
+
+    @DeleteMapping("/roles/{id}")
+    ResponseEntity<Void> deleteRole(@PathVariable UUID id) {
+        roles.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/roles")
