@@ -41,6 +41,25 @@ class AccessViewIT extends BrowserTest {
     }
 
     @Test
+    void anAdministratorMakesACustomRole() {
+        openLogin().signInAs("admin", "demo");
+        AccessPage.open(page, baseUrl());
+        page.getByRole(com.microsoft.playwright.options.AriaRole.TAB,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Roles")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("New role")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Name")).fill("Console Keeper");
+        page.getByText("vm.console — open a VM's console").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Create role")).click();
+
+        assertThat(page.locator("vaadin-grid").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Console Keeper"))).isVisible();
+        screenshot("custom-role");
+    }
+
+    @Test
     void anAuditorSeesAssignmentsButCannotAssign() {
         openLogin().signInAs("auditor", "demo");
         AccessPage access = AccessPage.open(page, baseUrl());

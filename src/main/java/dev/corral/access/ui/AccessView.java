@@ -27,6 +27,7 @@ import dev.corral.access.AssignmentService;
 import dev.corral.access.Grant;
 import dev.corral.access.NotPermittedException;
 import dev.corral.access.Permission;
+import dev.corral.access.RoleService;
 import dev.corral.access.RoleView;
 import dev.corral.access.Scope;
 import dev.corral.access.directory.DirectorySearch;
@@ -48,9 +49,11 @@ class AccessView extends VerticalLayout {
     private final AccessPolicy policy;
     private final Grid<Grant> grid = new Grid<>(Grant.class, false);
     private final DirectorySearch directory;
+    private final RoleService roleService;
 
-    AccessView(AssignmentService assignments, AccessPolicy policy, DirectorySearch directory) {
+    AccessView(AssignmentService assignments, AccessPolicy policy, DirectorySearch directory, RoleService roleService) {
         this.assignments = assignments;
+        this.roleService = roleService;
         this.directory = directory;
         this.policy = policy;
         addClassName("corral-view");
@@ -171,7 +174,13 @@ class AccessView extends VerticalLayout {
         roles.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(r -> new Paragraph(r.description())));
         roles.addThemeVariants(GridVariant.LUMO_COMPACT);
         roles.setItems(assignments.roles());
-        VerticalLayout tab = new VerticalLayout(roles);
+        Button add = new Button("New role", VaadinIcon.PLUS.create(),
+                click -> new RoleDialog(roleService, () -> roles.setItems(assignments.roles())).open());
+        if (!policy.allows(Permission.ACCESS_MANAGE, Scope.GLOBAL)) {
+            add.setEnabled(false);
+            add.setTooltipText("Custom roles are made by those who manage access everywhere.");
+        }
+        VerticalLayout tab = new VerticalLayout(add, roles);
         tab.setPadding(false);
         tab.setSizeFull();
         return tab;
