@@ -49,6 +49,10 @@ class HostRuntime {
         updatedAt = now;
     }
 
+    UUID hostId() {
+        return hostId;
+    }
+
     HostHealth.Status status() {
         return new HostHealth.Status(reachable, lastContact, problem);
     }

@@ -24,6 +24,12 @@ class DelegatedAdministrationIT extends BrowserTest {
 
         page.navigate(baseUrl() + "/vms/" + UUID.nameUUIDFromBytes("br-hv01/br-file01".getBytes()));
         assertThat(vms.heading()).hasText("No such VM");
+
+        page.navigate(baseUrl() + "/hosts");
+        assertThat(page.locator("vaadin-grid")).containsText("hq-hv01");
+        assertThat(page.locator("vaadin-grid")).containsText("Reachable");
+        assertThat(page.locator("vaadin-grid")).not().containsText("br-hv01");
+        screenshot("hq-admin-hosts");
     }
 
     @Test

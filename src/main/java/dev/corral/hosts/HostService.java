@@ -1,0 +1,59 @@
+package dev.corral.hosts;
+
+import dev.corral.access.AccessPolicy;
+import dev.corral.access.Permission;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The hosts a user may see, with their health. */
+@Service
+@Transactional(readOnly = true)
+public class HostService {
+
+    private final HostTree tree;
+    private final HostRuntimeRepository runtime;
+    private final AccessPolicy policy;
+
+    HostService(HostTree tree, HostRuntimeRepository runtime, AccessPolicy policy) {
+        this.tree = tree;
+        this.runtime = runtime;
+        this.policy = policy;
+    }
+
+    /** Hosts under a grant of inventory.view (a self-service grant shows the hosts of its scope too), minus No Access. */
+    public List<HostRow> visibleHosts() {
+        AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
+        Map<UUID, String> paths = tree.groups().stream()
+                .collect(Collectors.toMap(HostGroupSummary::id, HostGroupSummary::path));
+        Map<UUID, HostRuntime> health = runtime.findAll().stream()
+                .collect(Collectors.toMap(r -> r.hostId(), Function.identity()));
+        return tree.hosts().stream()
+                .filter(h -> visible(h, v))
+                .map(h -> row(h, paths.get(h.hostGroupId()), health.get(h.id())))
+                .sorted(Comparator.comparing(HostRow::hostGroup, String.CASE_INSENSITIVE_ORDER).thenComparing(HostRow::name))
+                .toList();
+    }
+
+    private static boolean visible(HostSummary host, AccessPolicy.Visibility v) {
+        boolean granted = v.everything() || in(host, v.hostGroups(), v.hosts()) || in(host, v.ownedOnlyHostGroups(), v.ownedOnlyHosts());
+        return granted && !in(host, v.deniedHostGroups(), v.deniedHosts());
+    }
+
+    private static boolean in(HostSummary host, Set<UUID> groups, Set<UUID> hosts) {
+        return groups.contains(host.hostGroupId()) || hosts.contains(host.id());
+    }
+
+    private static HostRow row(HostSummary host, String path, HostRuntime health) {
+        HostHealth.Status status = health == null ? null : health.status();
+        return new HostRow(host.id(), host.name(), path == null ? "" : path, host.uri(), host.edition(), host.cluster(),
+                status == null ? null : status.reachable(), status == null ? null : status.lastContact(),
+                status == null ? null : status.problem());
+    }
+}
