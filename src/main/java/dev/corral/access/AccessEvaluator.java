@@ -26,7 +26,7 @@ final class AccessEvaluator {
         String object = lineage.isEmpty() ? "this object" : describe.apply(lineage.getFirst());
         if (lineage.isEmpty()) {
             return new AccessPolicy.Decision(false, caller.user() + " may not " + permission.code()
-                    + ": the object does not exist.", List.of());
+                    + " there: it does not exist, or is not within what " + caller.user() + " may see.", List.of());
         }
         List<Grant> applicable = grants.stream()
                 .filter(caller::matches)
@@ -42,7 +42,7 @@ final class AccessEvaluator {
         boolean isVm = lineage.getFirst().kind() == Scope.Kind.VM;
         List<Grant> granting = applicable.stream()
                 .filter(g -> g.role().permissions().contains(permission))
-                .filter(g -> !(isVm && g.role().ownedVmsOnly()) || caller.owns(vmOwner))
+                .filter(g -> !g.role().ownedVmsOnly() || ownedOnlyCovers(isVm, permission, caller, vmOwner))
                 .toList();
         if (!granting.isEmpty()) {
             Grant first = granting.getFirst();
@@ -52,6 +52,14 @@ final class AccessEvaluator {
         }
         return new AccessPolicy.Decision(false, caller.user() + " may not " + permission.code() + " on " + object
                 + ": " + missing(caller, permission, isVm, applicable, describe), reasons(caller, applicable, describe));
+    }
+
+    /**
+     * A role for owned VMs only covers the VMs its holder owns; above a VM it covers only seeing
+     * the scope and creating VMs there, never acting on everyone's VMs.
+     */
+    private static boolean ownedOnlyCovers(boolean isVm, Permission permission, Caller caller, String vmOwner) {
+        return isVm ? caller.owns(vmOwner) : permission == Permission.VM_CREATE || permission == Permission.INVENTORY_VIEW;
     }
 
     private static String missing(Caller caller, Permission permission, boolean isVm, List<Grant> applicable,

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The access policy: the caller's grants, evaluated along the object's lineage; refusals audited. */
 @Service
-@Transactional(readOnly = true)
 class AccessPolicyService implements AccessPolicy {
 
     private final AssignmentRepository assignments;
@@ -47,12 +45,14 @@ class AccessPolicyService implements AccessPolicy {
     @Override
     public Decision explain(String principal, Permission permission, Scope object) {
         Caller asker = CurrentCaller.get();
-        if (!decide(asker, Permission.ACCESS_MANAGE, object).allowed() && !decide(asker, Permission.AUDIT_VIEW, Scope.GLOBAL).allowed()
-                && !principal.equalsIgnoreCase(asker.user())) {
-            require(Permission.ACCESS_MANAGE, object);
+        boolean self = principal.equalsIgnoreCase(asker.user());
+        boolean oversees = decide(asker, Permission.ACCESS_MANAGE, object).allowed()
+                || decide(asker, Permission.AUDIT_VIEW, Scope.GLOBAL).allowed();
+        if (!oversees) {
+            // Anyone may ask about themselves, but only on what they may see: no names of hidden objects.
+            require(self ? Permission.INVENTORY_VIEW : Permission.ACCESS_MANAGE, object);
         }
-        Caller subject = principal.equalsIgnoreCase(asker.user()) ? asker
-                : new Caller(principal, directory.groupsOf(principal));
+        Caller subject = self ? asker : new Caller(principal, directory.groupsOf(principal).orElse(java.util.Set.of()));
         return decide(subject, permission, object);
     }
 

@@ -3,6 +3,7 @@ package dev.corral.access;
 import dev.corral.access.audit.AuditEvent;
 import dev.corral.access.audit.AuditTrail;
 import dev.corral.base.InvalidInputException;
+import dev.corral.base.NotFoundException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -71,12 +72,15 @@ public class AssignmentService {
         Role role = roles.findById(request.roleId() == null ? new UUID(0, 0) : request.roleId())
                 .orElseThrow(() -> new InvalidInputException("roleId", "Choose one of the roles."));
         Scope scope = request.scope() == null ? Scope.GLOBAL : request.scope();
-        if (hierarchy.lineage(scope).isEmpty()) {
-            throw new InvalidInputException("scope", "The scope names an object that does not exist.");
-        }
-        policy.require(Permission.ACCESS_MANAGE, scope);
-        requireDelegable(caller, role.view(), scope);
+        policy.require(Permission.ACCESS_MANAGE, managedFrom(role.view(), scope));
+        requireDelegable(caller, "assignment.create", role.view(), scope);
         Quota quota = request.quota() == null ? Quota.NONE : request.quota();
+        boolean duplicate = assignments.findByPrincipalKeyIn(java.util.Set.of(Assignment.key(principal))).stream()
+                .map(Assignment::grant).anyMatch(g -> g.principalType() == request.principalType()
+                        && g.role().id().equals(role.view().id()) && g.scope().equals(scope));
+        if (duplicate) {
+            throw new InvalidInputException("principalName", principal + " already holds " + role.name() + " there.");
+        }
         Assignment saved = assignments.save(new Assignment(UUID.randomUUID(), request.principalType(), principal, role,
                 scope, quota, caller.user(), clock.instant()));
         record(caller, "assignment.create", saved.grant(), "Assigned " + role.name() + " to "
@@ -87,22 +91,39 @@ public class AssignmentService {
     public void unassign(UUID assignmentId) {
         Caller caller = CurrentCaller.get();
         Grant grant = assignments.findById(assignmentId).map(Assignment::grant)
-                .orElseThrow(() -> new InvalidInputException("id", "There is no such assignment."));
-        policy.require(Permission.ACCESS_MANAGE, grant.scope());
-        requireDelegable(caller, grant.role(), grant.scope());
+                .orElseThrow(() -> new NotFoundException("There is no such assignment."));
+        policy.require(Permission.ACCESS_MANAGE, managedFrom(grant.role(), grant.scope()));
+        requireDelegable(caller, "assignment.delete", grant.role(), grant.scope());
         assignments.deleteById(assignmentId);
         record(caller, "assignment.delete", grant, "Removed " + grant.role().name() + " from " + grant.principalName()
                 + " on " + describe(grant.scope()) + ".");
     }
 
+    /**
+     * Where access must be managed to give or take this role here. No Access restricts those who
+     * manage the scope itself, so only someone above it may place or lift it.
+     */
+    private Scope managedFrom(RoleView role, Scope scope) {
+        List<Scope> lineage = hierarchy.lineage(scope);
+        return role.deniesAll() && lineage.size() > 1 ? lineage.get(1) : scope;
+    }
+
+    /**
+     * Removes the assignments on an object that no longer exists. Called by the inventory once it
+     * has removed the object, inside the same transaction; it grants nothing to anyone.
+     */
+    public void forget(Scope removed) {
+        assignments.deleteByScopeKindAndScopeId(removed.kind(), removed.id());
+    }
+
     /** Nobody hands out, or takes away, more than they hold at that scope. */
-    private void requireDelegable(Caller caller, RoleView role, Scope scope) {
+    private void requireDelegable(Caller caller, String action, RoleView role, Scope scope) {
         List<String> missing = undelegable(role, p -> policy.decide(caller, p, scope).allowed());
         if (!missing.isEmpty()) {
             String message = caller.user() + " may not delegate role " + role.name() + " on " + describe(scope)
                     + ": it includes " + String.join(", ", missing) + ", which " + caller.user() + " does not hold there.";
             audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(),
-                    "assignment.create", "scope", scope.id() == null ? null : scope.id().toString(), describe(scope),
+                    action, "scope", scope.id() == null ? null : scope.id().toString(), describe(scope),
                     AuditEvent.Outcome.REFUSED, message));
             throw new NotPermittedException(Permission.ACCESS_MANAGE, scope, message);
         }

@@ -5,5 +5,9 @@ import java.util.Set;
 /** The directory as the access model asks it: which groups (nested included) a user is in now. */
 public interface PrincipalDirectory {
 
-    Set<String> groupsOf(String user);
+    /**
+     * The user's groups now, or empty when the directory no longer has the user. Throws {@link
+     * dev.corral.base.ServiceUnavailableException} when the directory cannot be asked.
+     */
+    java.util.Optional<Set<String>> groupsOf(String user);
 }

@@ -5,21 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Self-service quotas: where a caller may create VMs only through a role for owned VMs, what
  * they own already plus what they ask for must fit the quota of that assignment.
  */
 @Service
-@Transactional(readOnly = true)
 public class QuotaGuard {
 
     private final AccessPolicyService policy;
     private final ScopeHierarchy hierarchy;
     private final QuotaUsage usage;
 
-    QuotaGuard(AccessPolicyService policy, ScopeHierarchy hierarchy, QuotaUsage usage) {
+    private final dev.corral.access.audit.AuditTrail audit;
+
+    QuotaGuard(AccessPolicyService policy, ScopeHierarchy hierarchy, QuotaUsage usage, dev.corral.access.audit.AuditTrail audit) {
+        this.audit = audit;
         this.policy = policy;
         this.hierarchy = hierarchy;
         this.usage = usage;
@@ -39,9 +40,29 @@ public class QuotaGuard {
         return Optional.of(QuotaMath.mostGenerous(creating.stream().map(Grant::quota).toList()));
     }
 
-    /** What the caller's VMs take now. */
+    private final java.util.Map<String, QuotaUsage.Usage> pending = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the caller's VMs take now, including VMs being created. */
     public QuotaUsage.Usage used() {
-        return usage.usageOf(CurrentCaller.get().user());
+        String owner = CurrentCaller.get().user();
+        return usage.usageOf(owner).plus(pending.getOrDefault(owner.toLowerCase(java.util.Locale.ROOT), QuotaUsage.Usage.NONE));
+    }
+
+    /**
+     * Checks the request against the quota and holds its room until the returned handle is run
+     * (when the new VM is registered, or its creation failed), so parallel requests cannot
+     * together pass the quota. Serialised per owner on this node.
+     */
+    public Runnable reserveRoomFor(Scope target, QuotaUsage.Usage request) {
+        String owner = CurrentCaller.get().user().toLowerCase(java.util.Locale.ROOT);
+        synchronized (owner.intern()) {
+            requireRoomFor(target, request);
+            pending.merge(owner, request, QuotaUsage.Usage::plus);
+        }
+        return () -> pending.computeIfPresent(owner, (k, held) -> {
+            QuotaUsage.Usage left = held.minus(request);
+            return left.vms() <= 0 ? null : left;
+        });
     }
 
     /** For the create form, before the user commits: the quota at the target and what is used of it. */
@@ -63,6 +84,11 @@ public class QuotaGuard {
         quotaAt(target).ifPresent(quota -> {
             List<String> over = QuotaMath.exceeded(quota, used(), request);
             if (!over.isEmpty()) {
+                Caller caller = CurrentCaller.get();
+                audit.record(new dev.corral.access.audit.AuditEvent(caller.user(), CurrentCaller.sourceAddress(),
+                        CurrentCaller.channel(), "vm.create", target.kind().name().toLowerCase(), String.valueOf(target.id()),
+                        hierarchy.describe(target).orElse(null), dev.corral.access.audit.AuditEvent.Outcome.REFUSED,
+                        "Over quota: " + String.join("; ", over) + "."));
                 throw new RuleViolationException("This exceeds your quota on " + hierarchy.describe(target).orElse("this scope")
                         + ": " + String.join("; ", over) + ".");
             }

@@ -55,8 +55,11 @@ public class RoleService {
         RoleView candidate = new RoleView(null, checkedName, description, false, false, false, permissions);
         List<String> missing = AssignmentService.undelegable(candidate, p -> policy.decide(caller, p, Scope.GLOBAL).allowed());
         if (!missing.isEmpty()) {
-            throw new NotPermittedException(Permission.ACCESS_MANAGE, Scope.GLOBAL, caller.user() + " may not create a role with "
-                    + String.join(", ", missing) + ", which " + caller.user() + " does not hold everywhere.");
+            String message = caller.user() + " may not create a role with " + String.join(", ", missing) + ", which "
+                    + caller.user() + " does not hold everywhere.";
+            audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(), "role.create",
+                    "role", null, checkedName, AuditEvent.Outcome.REFUSED, message));
+            throw new NotPermittedException(Permission.ACCESS_MANAGE, Scope.GLOBAL, message);
         }
         Role role = roles.save(new Role(UUID.randomUUID(), checkedName, description, false, false, false, permissions));
         record(caller, "role.create", role.view(), "Created role " + checkedName + " with " + permissions.size() + " permissions.");
@@ -66,7 +69,7 @@ public class RoleService {
     public void delete(UUID id) {
         Caller caller = CurrentCaller.get();
         policy.require(Permission.ACCESS_MANAGE, Scope.GLOBAL);
-        Role role = roles.findById(id).orElseThrow(() -> new InvalidInputException("id", "There is no such role."));
+        Role role = roles.findById(id).orElseThrow(() -> new dev.corral.base.NotFoundException("There is no such role."));
         if (role.builtIn()) {
             throw new InvalidInputException("id", "Built-in roles come from config/access/roles.yml and cannot be deleted.");
         }

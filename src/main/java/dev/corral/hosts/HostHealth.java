@@ -2,7 +2,6 @@ package dev.corral.hosts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +28,6 @@ public class HostHealth {
 
     public void failed(UUID hostId, String why) {
         row(hostId).failed(why, clock.instant());
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Status> status(UUID hostId) {
-        return runtime.findById(hostId).map(HostRuntime::status);
     }
 
     private HostRuntime row(UUID hostId) {

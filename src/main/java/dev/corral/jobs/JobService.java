@@ -109,22 +109,27 @@ public class JobService {
         events.publishEvent(new JobChanged(view));
     }
 
+    /** A job, if the caller requested it or may see its VM; empty otherwise, as if it did not exist. */
     public Optional<JobView> job(UUID id) {
-        Optional<JobView> job = jobs.findById(id).map(Job::view);
-        job.ifPresent(this::requireVisible);
-        return job;
+        return jobs.findById(id).map(Job::view).filter(this::visible);
     }
 
-    /** Jobs the caller may see: everyone's where they see the whole inventory, else their own. */
+    /**
+     * Jobs the caller may see: everyone's for those who see the whole inventory with no No Access
+     * anywhere, else their own.
+     */
     public Page<JobView> list(UUID vmId, JobState state, Pageable page) {
-        String onlyMine = policy.allows(Permission.INVENTORY_VIEW, Scope.GLOBAL) ? null : CurrentCaller.get().user();
-        return jobs.search(vmId, state, onlyMine, page).map(Job::view);
+        AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
+        boolean all = v.everything() && v.deniedHostGroups().isEmpty() && v.deniedHosts().isEmpty() && v.deniedVms().isEmpty();
+        return jobs.search(vmId, state, all ? null : CurrentCaller.get().user(), page).map(Job::view);
     }
 
-    private void requireVisible(JobView job) {
-        if (!job.requestedBy().equalsIgnoreCase(CurrentCaller.get().user())) {
-            policy.require(Permission.INVENTORY_VIEW, job.vmId() == null ? Scope.GLOBAL : Scope.vm(job.vmId()));
+    private boolean visible(JobView job) {
+        if (job.requestedBy().equalsIgnoreCase(CurrentCaller.get().user())) {
+            return true;
         }
+        Scope scope = job.vmId() != null ? Scope.vm(job.vmId()) : job.hostId() != null ? Scope.host(job.hostId()) : Scope.GLOBAL;
+        return policy.allows(Permission.INVENTORY_VIEW, scope);
     }
 
     @PreDestroy

@@ -86,9 +86,10 @@ class InventoryScopes implements ScopeHierarchy, QuotaUsage {
     @Override
     public List<Scope> groupsAndHosts() {
         List<Scope> scopes = new ArrayList<>();
+        List<HostSummary> hosts = tree.hosts();
         for (var group : tree.groups()) {
             scopes.add(Scope.hostGroup(group.id()));
-            tree.hosts().stream().filter(h -> h.hostGroupId().equals(group.id())).forEach(h -> scopes.add(Scope.host(h.id())));
+            hosts.stream().filter(h -> h.hostGroupId().equals(group.id())).forEach(h -> scopes.add(Scope.host(h.id())));
         }
         return scopes;
     }

@@ -85,16 +85,19 @@ class Reconciler implements ApplicationRunner {
         try {
             HostConnection connection = engines.connection(uri);
             subscriptions.computeIfAbsent(uri, u -> connection.subscribe(this::onEvent));
+            java.time.Instant observedAt = clock.instant();
             Map<UUID, VmInfo> live = connection.listVms().stream().collect(Collectors.toMap(VmInfo::id, Function.identity()));
             health.answered(host.id());
             for (Vm vm : registered) {
                 VmInfo info = live.get(vm.id());
-                record(vm.id(), vm.name(), info == null ? VmState.UNKNOWN : info.state(), info == null ? null : heartbeat(info));
+                record(vm.id(), vm.name(), info == null ? VmState.UNKNOWN : info.state(), info == null ? null : heartbeat(info),
+                        observedAt);
             }
         } catch (EngineException e) {
             log.info("Host {} did not answer the resync: {}", host.name(), e.getMessage());
             health.failed(host.id(), e.getMessage());
-            registered.forEach(vm -> record(vm.id(), vm.name(), VmState.UNKNOWN, null));
+            java.time.Instant failedAt = clock.instant();
+            registered.forEach(vm -> record(vm.id(), vm.name(), VmState.UNKNOWN, null, failedAt));
         }
     }
 
@@ -104,15 +107,29 @@ class Reconciler implements ApplicationRunner {
     }
 
     void record(UUID vmId, String name, VmState state, String heartbeat) {
-        Boolean changed = transactions.execute(status -> runtime.findById(vmId)
-                .map(row -> row.update(state, heartbeat, clock.instant()))
-                .orElseGet(() -> {
-                    runtime.save(new VmRuntime(vmId, state, heartbeat, clock.instant()));
-                    return true;
-                }));
+        record(vmId, name, state, heartbeat, clock.instant());
+    }
+
+    /** Records what a host said at {@code observedAt}, unless something newer is recorded already. */
+    private void record(UUID vmId, String name, VmState state, String heartbeat, java.time.Instant observedAt) {
+        Boolean changed;
+        try {
+            changed = write(vmId, state, heartbeat, observedAt);
+        } catch (org.springframework.dao.DataIntegrityViolationException inserted) {
+            changed = write(vmId, state, heartbeat, observedAt); // an event inserted the row meanwhile
+        }
         if (Boolean.TRUE.equals(changed)) {
             events.publishEvent(new VmStateChanged(vmId, name, state));
         }
+    }
+
+    private Boolean write(UUID vmId, VmState state, String heartbeat, java.time.Instant observedAt) {
+        return transactions.execute(status -> runtime.findById(vmId)
+                .map(row -> row.update(state, heartbeat, observedAt))
+                .orElseGet(() -> {
+                    runtime.saveAndFlush(new VmRuntime(vmId, state, heartbeat, observedAt));
+                    return true;
+                }));
     }
 
     private static String heartbeat(VmInfo info) {

@@ -1,7 +1,9 @@
 package dev.corral.vms;
 
 import dev.corral.access.Channel;
+import dev.corral.access.AssignmentService;
 import dev.corral.access.CurrentCaller;
+import dev.corral.access.Scope;
 import dev.corral.access.audit.AuditEvent;
 import dev.corral.access.audit.AuditTrail;
 import dev.corral.engine.EngineException;
@@ -31,9 +33,11 @@ class VmJobs {
     private final Reconciler reconciler;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final AssignmentService assignments;
 
     VmJobs(Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
-            TransactionTemplate transactions, AuditTrail audit) {
+            TransactionTemplate transactions, AuditTrail audit, AssignmentService assignments) {
+        this.assignments = assignments;
         this.engines = engines;
         this.vms = vms;
         this.runtime = runtime;
@@ -68,25 +72,43 @@ class VmJobs {
                     transactions.executeWithoutResult(status -> {
                         runtime.deleteById(id);
                         vms.deleteById(id);
+                        assignments.forget(Scope.vm(id));
                     });
                     return name + " was deleted from " + host.name() + ".";
                 }));
     }
 
-    JobRequest create(VmCreation creation, String owner) {
+    JobRequest create(VmCreation creation, String owner, Runnable releaseQuota) {
         Actor actor = Actor.current();
         String name = creation.spec().name();
         return new JobRequest("vm.create", null, name, creation.host().id(), false,
                 "Create " + name + " on " + creation.host().name(),
-                progress -> audited(actor, "vm.create", null, name, () -> {
-                    VmInfo created = connection(creation.host()).define(creation.spec());
-                    progress.report(60, "Defined on " + creation.host().name() + "; registering it.");
-                    transactions.executeWithoutResult(status -> vms.save(new Vm(created.id(), creation.host().id(), name, owner,
-                            creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB(),
-                            creation.spec().guestOs().family().name())));
-                    reconciler.record(created.id(), name, VmState.OFF, null);
-                    return "Created " + name + " on " + creation.host().name() + ", owned by " + owner + ".";
-                }));
+                progress -> {
+                    try {
+                        return audited(actor, "vm.create", null, name, () -> {
+                            VmInfo created = connection(creation.host()).define(creation.spec());
+                            progress.report(60, "Defined on " + creation.host().name() + "; registering it.");
+                            register(creation, owner, created);
+                            return "Created " + name + " on " + creation.host().name() + ", owned by " + owner + ".";
+                        });
+                    } finally {
+                        releaseQuota.run();
+                    }
+                });
+    }
+
+    /** Records a defined VM in the inventory; if that fails, the VM is removed from its host again. */
+    private void register(VmCreation creation, String owner, VmInfo created) {
+        String name = creation.spec().name();
+        try {
+            transactions.executeWithoutResult(status -> vms.save(new Vm(created.id(), creation.host().id(), name, owner,
+                    creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB(),
+                    creation.spec().guestOs().family().name())));
+        } catch (RuntimeException e) {
+            connection(creation.host()).delete(created.id());
+            throw e;
+        }
+        reconciler.record(created.id(), name, VmState.OFF, null);
     }
 
     private HostConnection connection(HostSummary host) {
@@ -100,6 +122,9 @@ class VmJobs {
             return message;
         } catch (EngineException e) {
             audit.record(actor.event(action, id, name, AuditEvent.Outcome.FAILED, e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            audit.record(actor.event(action, id, name, AuditEvent.Outcome.FAILED, "Internal error: " + e.getClass().getSimpleName()));
             throw e;
         }
     }

@@ -39,7 +39,12 @@ class VmRuntime {
         this.updatedAt = updatedAt;
     }
 
-    boolean update(VmState newState, String newHeartbeat, Instant now) {
+    /** Takes what a host said at {@code observedAt}; ignores it if something newer is recorded. */
+    boolean update(VmState newState, String newHeartbeat, Instant observedAt) {
+        if (updatedAt != null && updatedAt.isAfter(observedAt)) {
+            return false;
+        }
+        Instant now = observedAt;
         boolean changed = newState != state || !java.util.Objects.equals(newHeartbeat, heartbeat);
         state = newState;
         heartbeat = newHeartbeat;

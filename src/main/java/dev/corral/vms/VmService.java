@@ -59,15 +59,16 @@ public class VmService {
     @Transactional(readOnly = true)
     public Page<VmRow> list(VmFilter filter, Pageable page) {
         List<HostSummary> hosts = tree.hosts();
-        Page<Vm> found = vms.findAll(VmVisibility.of(policy.visibility(Permission.INVENTORY_VIEW), hosts,
-                filter == null ? VmFilter.NONE : filter), page);
+        VmFilter narrowed = filter == null ? VmFilter.NONE : filter;
+        java.util.Set<UUID> groups = narrowed.hostGroupId() == null ? java.util.Set.of() : tree.groupAndDescendants(narrowed.hostGroupId());
+        Page<Vm> found = vms.findAll(VmVisibility.of(policy.visibility(Permission.INVENTORY_VIEW), hosts, narrowed, groups), page);
         Map<UUID, VmState> states = runtime.findAllById(found.map(Vm::id).toList()).stream()
                 .collect(Collectors.toMap(r -> r.vmId(), VmRuntime::state));
         Map<UUID, String> hostNames = hosts.stream().collect(Collectors.toMap(HostSummary::id, HostSummary::name));
         return found.map(vm -> vm.row(hostNames.get(vm.hostId()), states.getOrDefault(vm.id(), VmState.UNKNOWN)));
     }
 
-    @Transactional(readOnly = true)
+    /** Not in a transaction: it asks the host, which may take time. */
     public VmDetails details(UUID id) {
         Vm vm = visible(id);
         HostSummary host = tree.host(vm.hostId()).orElseThrow();
@@ -100,11 +101,19 @@ public class VmService {
 
     /** Checks the request against access, quota and the host, then creates the VM as a job. */
     public JobView create(NewVm request) {
+        if (request.hostId() != null) {
+            // Before anything else, so that a host the caller may not use and one that does not exist look alike.
+            policy.require(Permission.VM_CREATE, Scope.host(request.hostId()));
+        }
         VmCreation creation = VmCreation.check(request, tree);
-        policy.require(Permission.VM_CREATE, Scope.host(creation.host().id()));
-        quotas.requireRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1, creation.spec().vcpus(),
-                creation.spec().memoryMiB(), creation.storageGiB()));
-        return jobs.submit(work.create(creation, CurrentCaller.get().user()));
+        Runnable release = quotas.reserveRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1,
+                creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB()));
+        try {
+            return jobs.submit(work.create(creation, CurrentCaller.get().user(), release));
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
     }
 
     /** The caller's quota and its use, where creating on this host is limited by one. */

@@ -20,11 +20,12 @@ final class VmVisibility {
     private VmVisibility() {
     }
 
-    static Specification<Vm> of(Visibility visibility, List<HostSummary> hosts, VmFilter filter) {
+    /** @param filterGroups the filter's host group with every group below it */
+    static Specification<Vm> of(Visibility visibility, List<HostSummary> hosts, VmFilter filter, Set<UUID> filterGroups) {
         return (root, query, cb) -> {
             List<Predicate> all = new ArrayList<>();
             all.add(visible(root, cb, visibility, hosts));
-            narrow(root, query, cb, filter, hosts, all);
+            narrow(root, query, cb, filter, hosts, filterGroups, all);
             return cb.and(all.toArray(Predicate[]::new));
         };
     }
@@ -59,7 +60,7 @@ final class VmVisibility {
     }
 
     private static void narrow(Root<Vm> vm, jakarta.persistence.criteria.CriteriaQuery<?> query, CriteriaBuilder cb,
-            VmFilter filter, List<HostSummary> hosts, List<Predicate> all) {
+            VmFilter filter, List<HostSummary> hosts, Set<UUID> filterGroups, List<Predicate> all) {
         if (filter.text() != null && !filter.text().isBlank()) {
             String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
@@ -69,7 +70,7 @@ final class VmVisibility {
             all.add(cb.equal(vm.get("hostId"), filter.hostId()));
         }
         if (filter.hostGroupId() != null) {
-            Set<UUID> inGroup = hostsUnder(hosts, Set.of(filter.hostGroupId()), Set.of());
+            Set<UUID> inGroup = hostsUnder(hosts, filterGroups, Set.of());
             all.add(inGroup.isEmpty() ? cb.disjunction() : vm.get("hostId").in(inGroup));
         }
         if (filter.owner() != null && !filter.owner().isBlank()) {

@@ -95,6 +95,25 @@ class AccessApiIT {
     }
 
     @Test
+    void noAccessIsPlacedAndLiftedOnlyFromAboveItsScope() {
+        UUID noAccess = UUID.nameUUIDFromBytes("role/No Access".getBytes(StandardCharsets.UTF_8));
+        UUID hqHv01 = UUID.nameUUIDFromBytes("host/hq-hv01".getBytes(StandardCharsets.UTF_8));
+
+        Response onTheirOwnScope = assign("hq-admin", "GROUP", "corral-admins", noAccess, "host-group:" + HQ);
+        Response below = assign("hq-admin", "GROUP", "hq-night-shift", noAccess, "host:" + hqHv01);
+
+        assertThat(onTheirOwnScope.status()).as("would lock out those above").isEqualTo(403);
+        assertThat(below.status()).as(below.body()).isEqualTo(201);
+        assertThat(api.send("DELETE", "/api/v1/assignments/" + below.json().get("id").asString(), "hq-admin", "demo").status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void unknownAssignmentsAre404() {
+        assertThat(api.send("DELETE", "/api/v1/assignments/" + UUID.randomUUID(), "admin", "demo").status()).isEqualTo(404);
+    }
+
+    @Test
     void usersWithoutAccessManageAssignNothing() {
         Response response = assign("dev", "USER", "dev", ADMINISTRATOR, "global");
 

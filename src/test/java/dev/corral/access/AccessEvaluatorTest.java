@@ -167,6 +167,9 @@ class AccessEvaluatorTest {
         assertThat(others.summary()).contains("covers only the VMs dev owns");
         assertThat(decide(dev, Permission.VM_CREATE, BR_HV02, null).allowed()).as("creating on a host in scope").isTrue();
         assertThat(decide(dev, Permission.VM_CREATE, HQ_HV01, null).allowed()).isFalse();
+        assertThat(decide(dev, Permission.VM_POWER, BRANCH, null).allowed())
+                .as("above a VM, an owned-only role covers seeing and creating, not acting on everyone's VMs").isFalse();
+        assertThat(decide(dev, Permission.INVENTORY_VIEW, BRANCH, null).allowed()).isTrue();
     }
 
     // ---- delegation

@@ -32,7 +32,16 @@ class DirectoryGroups implements PrincipalDirectory {
     }
 
     @Override
-    public Set<String> groupsOf(String user) {
+    public java.util.Optional<Set<String>> groupsOf(String user) {
+        try {
+            return read(user);
+        } catch (org.springframework.ldap.NamingException e) {
+            throw new dev.corral.base.ServiceUnavailableException("The directory cannot be reached to read the groups of "
+                    + user + "; try again shortly.", e);
+        }
+    }
+
+    private java.util.Optional<Set<String>> read(String user) {
         if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
             return search.activeDirectoryGroupsOf(user, directory.adRootDn());
         }
@@ -42,7 +51,7 @@ class DirectoryGroups implements PrincipalDirectory {
             entry = new FilterBasedLdapUserSearch(directory.userSearchBase(), directory.userSearchFilter(), source)
                     .searchForUser(user);
         } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
-            return Set.of();
+            return java.util.Optional.empty();
         }
         NestedLdapAuthoritiesPopulator groups = new NestedLdapAuthoritiesPopulator(source, directory.groupSearchBase());
         groups.setGroupSearchFilter(directory.groupSearchFilter());
@@ -51,9 +60,9 @@ class DirectoryGroups implements PrincipalDirectory {
         groups.setConvertToUpperCase(false);
         groups.setSearchSubtree(true);
         groups.setMaxSearchDepth(10);
-        return groups.getGroupMembershipRoles(entry.getNameInNamespace(), user).stream()
+        return java.util.Optional.of(groups.getGroupMembershipRoles(entry.getNameInNamespace(), user).stream()
                 .map(GrantedAuthority::getAuthority)
                 .map(a -> a.substring(SignedInUser.GROUP_PREFIX.length()))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toSet()));
     }
 }

@@ -90,7 +90,7 @@ public class DirectorySearch {
     }
 
     /** Active Directory: a user's groups, nested ones included, read with the service account. */
-    java.util.Set<String> activeDirectoryGroupsOf(String user, String rootDn) {
+    java.util.Optional<java.util.Set<String>> activeDirectoryGroupsOf(String user, String rootDn) {
         LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
                 .attributes("memberOf").filter("(&" + users.classFilter() + users.exactFilter() + ")", user);
         List<java.util.Map.Entry<String, List<String>>> found = connection().search(query,
@@ -100,9 +100,10 @@ public class DirectorySearch {
                     return java.util.Map.entry(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
                 });
         if (found.isEmpty()) {
-            return java.util.Set.of();
+            return java.util.Optional.empty();
         }
-        return new ActiveDirectoryGroups(connection(), rootDn).namesOf(found.getFirst().getKey(), found.getFirst().getValue());
+        return java.util.Optional.of(new ActiveDirectoryGroups(connection(), rootDn)
+                .namesOf(found.getFirst().getKey(), found.getFirst().getValue()));
     }
 
     private Stream<DirectoryPrincipal> containing(LdapOperations directory, PrincipalStore store, String text, int max) {

@@ -60,7 +60,21 @@ public class BearerTokenFilter extends OncePerRequestFilter {
                     "This API token is unknown, expired or revoked."));
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(owner.get(), groupsOf(owner.get())));
+        Optional<List<GrantedAuthority>> groups;
+        try {
+            groups = groupsOf(owner.get());
+        } catch (dev.corral.base.ServiceUnavailableException | dev.corral.base.RuleViolationException e) {
+            Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable",
+                    "Directory unavailable", e.getMessage()));
+            return;
+        }
+        if (groups.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Corral\"");
+            Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                    "The owner of this API token is no longer in the directory."));
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(owner.get(), groups.get()));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -68,15 +82,16 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    private List<GrantedAuthority> groupsOf(String owner) {
+    /** The owner's groups, read at most every two minutes; empty when the owner has left the directory. */
+    private Optional<List<GrantedAuthority>> groupsOf(String owner) {
         Instant now = clock.instant();
         CachedGroups cached = groups.get(owner.toLowerCase());
         if (cached != null && cached.readAt().plus(GROUPS_FRESH_FOR).isAfter(now)) {
-            return cached.authorities();
+            return Optional.ofNullable(cached.authorities());
         }
-        List<GrantedAuthority> fresh = directory.groupsOf(owner).stream()
-                .<GrantedAuthority>map(g -> new SimpleGrantedAuthority(SignedInUser.GROUP_PREFIX + g)).toList();
+        List<GrantedAuthority> fresh = directory.groupsOf(owner).map(found -> found.stream()
+                .<GrantedAuthority>map(g -> new SimpleGrantedAuthority(SignedInUser.GROUP_PREFIX + g)).toList()).orElse(null);
         groups.put(owner.toLowerCase(), new CachedGroups(fresh, now));
-        return fresh;
+        return Optional.ofNullable(fresh);
     }
 }

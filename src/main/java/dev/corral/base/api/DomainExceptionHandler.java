@@ -23,6 +23,23 @@ class DomainExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(dev.corral.base.NotFoundException.class)
+    ProblemDetail notFound(dev.corral.base.NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(dev.corral.base.ServiceUnavailableException.class)
+    ProblemDetail unavailable(dev.corral.base.ServiceUnavailableException e) {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Unavailable", e.getMessage());
+    }
+
+    /** Two requests changed the same thing at once; the loser is told, nothing is half-applied. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail conflict(org.springframework.dao.DataIntegrityViolationException e) {
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "This conflicts with another change made at the same moment; reload and try again.");
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail rule(RuleViolationException e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "Rule violated", e.getMessage());
