@@ -59,13 +59,24 @@ public class VmService {
     @Transactional(readOnly = true)
     public Page<VmRow> list(VmFilter filter, Pageable page) {
         List<HostSummary> hosts = tree.hosts();
-        VmFilter narrowed = filter == null ? VmFilter.NONE : filter;
-        java.util.Set<UUID> groups = narrowed.hostGroupId() == null ? java.util.Set.of() : tree.groupAndDescendants(narrowed.hostGroupId());
-        Page<Vm> found = vms.findAll(VmVisibility.of(policy.visibility(Permission.INVENTORY_VIEW), hosts, narrowed, groups), page);
+        Page<Vm> found = vms.findAll(query(filter, hosts), page);
         Map<UUID, VmState> states = runtime.findAllById(found.map(Vm::id).toList()).stream()
                 .collect(Collectors.toMap(r -> r.vmId(), VmRuntime::state));
         Map<UUID, String> hostNames = hosts.stream().collect(Collectors.toMap(HostSummary::id, HostSummary::name));
         return found.map(vm -> vm.row(hostNames.get(vm.hostId()), states.getOrDefault(vm.id(), VmState.UNKNOWN)));
+    }
+
+    /** How many VMs the caller may see that match the filter: one count query, no rows. */
+    @Transactional(readOnly = true)
+    public long count(VmFilter filter) {
+        return vms.count(query(filter, tree.hosts()));
+    }
+
+    private org.springframework.data.jpa.domain.Specification<Vm> query(VmFilter filter, List<HostSummary> hosts) {
+        VmFilter narrowed = filter == null ? VmFilter.NONE : filter;
+        java.util.Set<UUID> groups = narrowed.hostGroupId() == null ? java.util.Set.of()
+                : tree.groupAndDescendants(narrowed.hostGroupId());
+        return VmVisibility.of(policy.visibility(Permission.INVENTORY_VIEW), hosts, narrowed, groups);
     }
 
     /** Not in a transaction: it asks the host, which may take time. */

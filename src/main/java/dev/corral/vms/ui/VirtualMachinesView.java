@@ -93,7 +93,7 @@ class VirtualMachinesView extends VerticalLayout {
         grid.setSizeFull();
         grid.setItems(query -> vms.list(filter(), PageRequest.of(query.getPage(), query.getPageSize(), sort(query.getSortOrders())))
                 .stream(), query -> {
-                    long total = vms.list(filter(), PageRequest.of(0, 1)).getTotalElements();
+                    long total = vms.count(filter());
                     count.setText(total == 1 ? "1 VM" : String.format("%,d VMs", total));
                     return (int) Math.min(Integer.MAX_VALUE, total);
                 });
