@@ -1,10 +1,7 @@
 package dev.corral.ui;
 
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -18,18 +15,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PermitAll
 class DashboardView extends VerticalLayout {
 
-    DashboardView() {
+    DashboardView(java.util.List<DashboardSection> sections) {
         addClassName("corral-view");
         SignedInUser user = SignedInUser.from(SecurityContextHolder.getContext().getAuthentication());
         H2 welcome = new H2("Welcome, " + user.displayName());
         Paragraph who = new Paragraph("You are signed in as " + user.name() + ". The directory places you in "
                 + (user.groups().isEmpty() ? "no groups." : "these groups: " + String.join(", ", user.groups()) + "."));
         who.addClassName("corral-dashboard-who");
-        Paragraph fleet = new Paragraph("The fleet overview (hosts, running VMs, capacity, licensing and sprawl "
-                + "at a glance) arrives with the inventory. Until then the console has no hosts to summarise.");
-        UnorderedList live = new UnorderedList(
-                new ListItem("Sign-in against the directory, with nested groups and lock-out after repeated failures."),
-                new ListItem("The REST API's first resource: GET /api/v1/me with HTTP Basic."));
-        add(welcome, who, new H3("Fleet"), fleet, new H3("Working today"), live);
+        add(welcome, who);
+        sections.stream().sorted(java.util.Comparator.comparingInt(DashboardSection::order))
+                .forEach(section -> section.create().ifPresent(this::add));
+        Paragraph later = new Paragraph("Host capacity, licensing compliance and sprawl findings join this page as "
+                + "those features arrive.");
+        later.addClassName("corral-planned-note");
+        add(later);
     }
 }

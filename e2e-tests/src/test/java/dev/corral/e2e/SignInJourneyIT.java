@@ -25,6 +25,7 @@ class SignInJourneyIT extends BrowserTest {
         assertThat(shell.userName()).hasText(displayName);
         assertThat(shell.userGroups()).hasText(groups);
         assertThat(shell.heading()).hasText("Welcome, " + displayName);
+        assertThat(page.locator(".corral-stat").first()).containsText("in all");
         screenshot("dashboard");
     }
 

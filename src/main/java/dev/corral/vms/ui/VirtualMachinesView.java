@@ -48,6 +48,7 @@ class VirtualMachinesView extends VerticalLayout {
     private final ComboBox<VmState> state = new ComboBox<>();
     private final Span count = new Span();
     private Runnable unlisten;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     VirtualMachinesView(VmService vms, VmEvents events) {
         this.vms = vms;
@@ -120,8 +121,13 @@ class VirtualMachinesView extends VerticalLayout {
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
         unlisten = events.listen(event -> {
-            if (event instanceof VmStateChanged) {
-                ui.access(this::refresh);
+            // A burst of state changes (a resync, a migration) becomes one refresh, at most 300 ms late.
+            if (event instanceof VmStateChanged && refreshPending.compareAndSet(false, true)) {
+                java.util.concurrent.CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(() -> ui.access(() -> {
+                            refreshPending.set(false);
+                            refresh();
+                        }));
             }
         });
     }
