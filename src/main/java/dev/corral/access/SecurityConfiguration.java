@@ -28,9 +28,9 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(AuthenticationProvider directoryAuthenticationProvider,
-            SignInThrottle throttle) {
+            SignInThrottle throttle, dev.corral.access.audit.AuditTrail audit) {
         ProviderManager manager = new ProviderManager(
-                new ThrottledAuthenticationProvider(directoryAuthenticationProvider, throttle));
+                new ThrottledAuthenticationProvider(directoryAuthenticationProvider, throttle, audit));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }

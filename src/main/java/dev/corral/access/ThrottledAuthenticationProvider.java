@@ -23,21 +23,26 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider directory;
     private final SignInThrottle throttle;
+    private final dev.corral.access.audit.AuditTrail audit;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider directory, SignInThrottle throttle) {
+    ThrottledAuthenticationProvider(AuthenticationProvider directory, SignInThrottle throttle,
+            dev.corral.access.audit.AuditTrail audit) {
         this.directory = directory;
         this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = authentication.getName() == null ? "" : authentication.getName();
         if (name.isBlank() || name.length() > SignInThrottle.MAX_NAME_LENGTH) {
+            refused(name, "Wrong user name or password.");
             throw new BadCredentialsException("Wrong user name or password.");
         }
         Duration locked = throttle.remainingLock(name).orElse(null);
         if (locked != null) {
             log.warn("Sign-in refused for locked user name '{}'", printable(name));
+            refused(name, "The user name is locked after repeated failures.");
             throw new LockedException(lockedMessage(locked));
         }
         try {
@@ -47,6 +52,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         } catch (BadCredentialsException e) {
             recordFailure(name);
             log.info("Sign-in failed for user name '{}': wrong user name or password", printable(name));
+            refused(name, "Wrong user name or password.");
             throw new BadCredentialsException("Wrong user name or password.");
         } catch (InternalAuthenticationServiceException e) {
             log.warn("Sign-in failed for user name '{}': the directory could not be reached ({})",
@@ -62,6 +68,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             // Another node or thread counted a failure for this name at the same moment: count again.
             throttle.recordFailure(name);
         }
+    }
+
+    /** A refused sign-in, in the audit trail; the password never is. */
+    private void refused(String name, String reason) {
+        audit.record(new dev.corral.access.audit.AuditEvent(printable(name.isBlank() ? "(blank)" : name),
+                CurrentCaller.sourceAddress(), CurrentCaller.channel(), "sign-in", null, null, null,
+                dev.corral.access.audit.AuditEvent.Outcome.REFUSED, reason));
     }
 
     static String lockedMessage(Duration remaining) {

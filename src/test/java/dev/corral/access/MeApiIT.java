@@ -61,6 +61,17 @@ class MeApiIT {
     }
 
     @Test
+    void refusedSignInsAreAuditedWithoutThePassword() {
+        api.get("/api/v1/me", "auditor", "secret-guess-123");
+
+        Response trail = api.get("/api/v1/audit?principal=auditor&outcome=REFUSED", "auditor", "demo");
+
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body()).contains("sign-in").contains("Wrong user name or password.")
+                .doesNotContain("secret-guess-123");
+    }
+
+    @Test
     void noCredentialsIsRefusedWithProblemJson() {
         Response response = api.get("/api/v1/me", null, null);
 
