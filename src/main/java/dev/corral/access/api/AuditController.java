@@ -4,7 +4,7 @@ import dev.corral.access.audit.AuditEntry;
 import dev.corral.access.audit.AuditQueries;
 import dev.corral.access.audit.ChainVerification;
 import dev.corral.base.api.Problems;
-import java.util.List;
+import dev.corral.base.api.PageBody;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,17 +28,14 @@ class AuditController {
         this.queries = queries;
     }
 
-    record AuditPage(List<AuditEntry> items, int page, int size, long totalElements) {
-    }
-
     @GetMapping
-    AuditPage list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    PageBody<AuditEntry> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String principal, @RequestParam(required = false) String object,
             @RequestParam(required = false) String outcome, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         AuditQueryParameters query = AuditQueryParameters.parse(from, to, principal, object, outcome, page, size);
         Page<AuditEntry> result = queries.page(query.filter(), query.pageRequest());
-        return new AuditPage(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements());
+        return PageBody.of(result);
     }
 
     @GetMapping("/verify")

@@ -1,9 +1,9 @@
 package dev.corral.jobs.api;
 
+import dev.corral.base.api.PageBody;
 import dev.corral.jobs.JobService;
 import dev.corral.jobs.JobState;
 import dev.corral.jobs.JobView;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -26,15 +26,12 @@ class JobController {
         this.jobs = jobs;
     }
 
-    record JobPage(List<JobView> items, int page, int size, long totalElements) {
-    }
-
     @GetMapping
-    JobPage list(@RequestParam(required = false) UUID vm, @RequestParam(required = false) JobState state,
+    PageBody<JobView> list(@RequestParam(required = false) UUID vm, @RequestParam(required = false) JobState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 500), Sort.by(Sort.Direction.DESC, "createdAt"));
         Page<JobView> found = jobs.list(vm, state, request);
-        return new JobPage(found.getContent(), request.getPageNumber(), request.getPageSize(), found.getTotalElements());
+        return PageBody.of(found);
     }
 
     @GetMapping("/{id}")
