@@ -102,8 +102,9 @@ class Reconciler implements ApplicationRunner {
     }
 
     private void onEvent(LifecycleEvent event) {
-        vms.findById(event.vmId()).ifPresent(vm -> record(vm.id(), vm.name(),
-                event.state() == null ? VmState.UNKNOWN : event.state(), null));
+        // After a quick migration the old host reports the VM gone; only its registered host speaks for it.
+        vms.findById(event.vmId()).filter(vm -> tree.host(vm.hostId()).map(h -> URI.create(h.uri()).equals(event.host())).orElse(false))
+                .ifPresent(vm -> record(vm.id(), vm.name(), event.state() == null ? VmState.UNKNOWN : event.state(), null));
     }
 
     void record(UUID vmId, String name, VmState state, String heartbeat) {

@@ -72,6 +72,11 @@ class Vm {
         return owner;
     }
 
+    /** After a quick migration: the VM now lives on another host of its cluster. */
+    void moveTo(UUID newHostId) {
+        hostId = java.util.Objects.requireNonNull(newHostId);
+    }
+
     VmRow row(String hostName, dev.corral.engine.VmState state) {
         return new VmRow(id, name, hostId, hostName, owner, vcpus, memoryMiB, storageGiB, guestFamily, state);
     }

@@ -9,6 +9,7 @@ import dev.corral.access.audit.AuditTrail;
 import dev.corral.engine.EngineException;
 import dev.corral.engine.Engines;
 import dev.corral.engine.HostConnection;
+import dev.corral.engine.SnapshotInfo;
 import dev.corral.engine.VmInfo;
 import dev.corral.engine.VmState;
 import dev.corral.hosts.HostSummary;
@@ -95,6 +96,49 @@ class VmJobs {
                         releaseQuota.run();
                     }
                 });
+    }
+
+    JobRequest createSnapshot(UUID id, String name, HostSummary host, String snapshotName) {
+        Actor actor = Actor.current();
+        return new JobRequest("vm.snapshot.create", id, name, host.id(), true, "Take snapshot " + snapshotName + " of " + name,
+                progress -> audited(actor, "vm.snapshot.create", id, name, () -> {
+                    connection(host).createSnapshot(id, snapshotName);
+                    return "Took snapshot " + snapshotName + " of " + name + ".";
+                }));
+    }
+
+    JobRequest applySnapshot(UUID id, String name, HostSummary host, SnapshotInfo snapshot) {
+        Actor actor = Actor.current();
+        return new JobRequest("vm.snapshot.apply", id, name, host.id(), true, "Apply snapshot " + snapshot.name() + " to " + name,
+                progress -> audited(actor, "vm.snapshot.apply", id, name, () -> {
+                    VmInfo after = connection(host).applySnapshot(id, snapshot.id());
+                    reconciler.record(id, name, after.state(), null);
+                    return name + " is back at snapshot " + snapshot.name() + " and " + after.state().name().toLowerCase() + ".";
+                }));
+    }
+
+    JobRequest deleteSnapshot(UUID id, String name, HostSummary host, SnapshotInfo snapshot, boolean subtree) {
+        Actor actor = Actor.current();
+        String what = "snapshot " + snapshot.name() + (subtree ? " and its children" : "");
+        return new JobRequest("vm.snapshot.delete", id, name, host.id(), true, "Delete " + what + " of " + name,
+                progress -> audited(actor, "vm.snapshot.delete", id, name, () -> {
+                    connection(host).deleteSnapshot(id, snapshot.id(), subtree);
+                    return "Deleted " + what + " of " + name + ".";
+                }));
+    }
+
+    JobRequest migrate(UUID id, String name, HostSummary source, HostSummary target) {
+        Actor actor = Actor.current();
+        return new JobRequest("vm.migrate", id, name, source.id(), true,
+                "Quick-migrate " + name + " from " + source.name() + " to " + target.name(),
+                progress -> audited(actor, "vm.migrate", id, name, () -> {
+                    VmInfo after = connection(source).quickMigrate(id, connection(target));
+                    progress.report(80, name + " runs on " + target.name() + "; updating the inventory.");
+                    transactions.executeWithoutResult(status -> vms.findById(id).ifPresent(vm -> vm.moveTo(target.id())));
+                    reconciler.record(id, name, after.state(), null);
+                    return name + " moved from " + source.name() + " to " + target.name() + " and is "
+                            + after.state().name().toLowerCase() + ".";
+                }));
     }
 
     /** Records a defined VM in the inventory; if that fails, the VM is removed from its host again. */

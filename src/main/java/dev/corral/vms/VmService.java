@@ -2,7 +2,6 @@ package dev.corral.vms;
 
 import dev.corral.access.AccessPolicy;
 import dev.corral.access.CurrentCaller;
-import dev.corral.access.NotPermittedException;
 import dev.corral.access.Permission;
 import dev.corral.access.QuotaGuard;
 import dev.corral.access.QuotaUsage;
@@ -43,9 +42,11 @@ public class VmService {
     private final QuotaGuard quotas;
     private final JobService jobs;
     private final VmJobs work;
+    private final VmLookup lookup;
 
     VmService(VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
-            QuotaGuard quotas, JobService jobs, VmJobs work) {
+            QuotaGuard quotas, JobService jobs, VmJobs work, VmLookup lookup) {
+        this.lookup = lookup;
         this.vms = vms;
         this.runtime = runtime;
         this.tree = tree;
@@ -140,13 +141,7 @@ public class VmService {
     }
 
     private Vm visible(UUID id) {
-        Vm vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException("There is no VM " + id + "."));
-        try {
-            policy.require(Permission.INVENTORY_VIEW, Scope.vm(id));
-        } catch (NotPermittedException hidden) {
-            throw new VmNotFoundException("There is no VM " + id + ".");
-        }
-        return vm;
+        return lookup.visible(id);
     }
 
     private Map<String, String> unavailable(Vm vm, VmState state, HostConnection connection) {

@@ -57,6 +57,36 @@ final class VmPages {
         return this;
     }
 
+    Locator snapshotWarning() {
+        return page.locator(".corral-callout-warning");
+    }
+
+    Locator snapshotTree() {
+        return page.locator(".corral-snapshot-tree");
+    }
+
+    VmPages takeSnapshot(String name) {
+        action("Take snapshot").click();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Snapshot name")).fill(name);
+        action("Take").click();
+        return this;
+    }
+
+    /** Clicks the snapshot's row in the tree, which selects it. */
+    VmPages selectSnapshot(String name) {
+        snapshotTree().locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(name)).first().click();
+        return this;
+    }
+
+    /** Text shown anywhere on the page, dialogs included. */
+    Locator text(String text) {
+        return page.getByText(text).first();
+    }
+
+    Locator notification(String text) {
+        return page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(text)).first();
+    }
+
     Locator dialogError() {
         return page.locator(".corral-form-error");
     }

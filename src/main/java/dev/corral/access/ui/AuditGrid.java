@@ -1,5 +1,6 @@
 package dev.corral.access.ui;
 
+import dev.corral.ui.PeopleTime;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -13,7 +14,7 @@ class AuditGrid extends Grid<AuditEntry> {
         addClassName("corral-audit-grid");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setSelectionMode(SelectionMode.NONE);
-        addColumn(e -> AuditTimes.relative(e.time(), clock.instant())).setHeader("Time")
+        addColumn(e -> PeopleTime.relative(e.time(), clock.instant())).setHeader("Time")
                 .setTooltipGenerator(e -> e.time().toString()).setWidth("7rem").setFlexGrow(0);
         addColumn(AuditEntry::principal).setHeader("Principal").setWidth("7rem").setFlexGrow(0)
                 .setTooltipGenerator(AuditEntry::principal);

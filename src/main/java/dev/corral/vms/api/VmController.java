@@ -1,6 +1,7 @@
 package dev.corral.vms.api;
 
 import dev.corral.base.InvalidInputException;
+import dev.corral.base.api.PageBody;
 import dev.corral.engine.VmState;
 import dev.corral.jobs.JobView;
 import dev.corral.vms.NewVm;
@@ -10,7 +11,6 @@ import dev.corral.vms.VmFilter;
 import dev.corral.vms.VmRow;
 import dev.corral.vms.VmService;
 import java.net.URI;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -39,11 +39,8 @@ class VmController {
         this.vms = vms;
     }
 
-    record VmPage(List<VmRow> items, int page, int size, long totalElements) {
-    }
-
     @GetMapping
-    VmPage list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID host,
+    PageBody<VmRow> list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID host,
             @RequestParam(required = false) UUID hostGroup, @RequestParam(required = false) String owner,
             @RequestParam(required = false) VmState state, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "name") String sort) {
@@ -54,7 +51,7 @@ class VmController {
         Sort.Direction direction = parts.length > 1 && parts[1].equalsIgnoreCase("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
         PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 500), Sort.by(direction, parts[0]).and(Sort.by("id")));
         Page<VmRow> found = vms.list(new VmFilter(q, host, hostGroup, owner, state), request);
-        return new VmPage(found.getContent(), request.getPageNumber(), request.getPageSize(), found.getTotalElements());
+        return PageBody.of(found);
     }
 
     @GetMapping("/{id}")

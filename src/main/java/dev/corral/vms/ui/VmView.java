@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,10 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import dev.corral.access.NotPermittedException;
-import dev.corral.engine.EngineException;
 import dev.corral.jobs.JobChanged;
-import dev.corral.jobs.JobConflictException;
 import dev.corral.jobs.JobState;
 import dev.corral.jobs.JobView;
 import dev.corral.vms.VmAction;
@@ -31,25 +29,32 @@ import dev.corral.vms.VmDetails;
 import dev.corral.vms.VmEvents;
 import dev.corral.vms.VmNotFoundException;
 import dev.corral.vms.VmService;
+import dev.corral.vms.VmSnapshots;
 import dev.corral.vms.VmStateChanged;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /** One VM: what it is, its state as its host reports it, and the actions the user may take. */
+@StyleSheet("context://styles/vm-snapshots.css")
 @Route("vms/:id")
 @PageTitle("VM · Corral")
 @PermitAll
 class VmView extends VerticalLayout implements BeforeEnterObserver {
 
     private final VmService vms;
+    private final VmSnapshots snapshots;
     private final VmEvents events;
+    private final Clock clock;
     private UUID id;
     private Runnable unlisten;
 
-    VmView(VmService vms, VmEvents events) {
+    VmView(VmService vms, VmSnapshots snapshots, VmEvents events, Clock clock) {
         this.vms = vms;
+        this.snapshots = snapshots;
         this.events = events;
+        this.clock = clock;
         addClassName("corral-view");
     }
 
@@ -67,19 +72,21 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
 
     private void render() {
         VmDetails details = vms.details(id);
+        VmSnapshots.Overview overview = snapshots.overview(id);
         removeAll();
         H2 title = new H2(details.vm().name());
         HorizontalLayout heading = new HorizontalLayout(title, StateBadge.of(details.vm().state()));
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new RouterLink("‹ Virtual machines", VirtualMachinesView.class), heading, actions(details), facts(details));
+        add(new RouterLink("‹ Virtual machines", VirtualMachinesView.class), heading, actions(details, overview), facts(details));
         if (details.hostProblem() != null) {
             Paragraph problem = new Paragraph("The host does not answer: " + details.hostProblem());
             problem.addClassName("corral-form-error");
             add(problem);
         }
+        add(new SnapshotSection(snapshots, id, details.vm().name(), overview, clock.instant()));
     }
 
-    private HorizontalLayout actions(VmDetails details) {
+    private HorizontalLayout actions(VmDetails details, VmSnapshots.Overview overview) {
         HorizontalLayout bar = new HorizontalLayout();
         bar.setWrap(true);
         for (VmAction action : VmAction.values()) {
@@ -90,11 +97,14 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         Button delete = new Button("Delete", click -> confirmDelete(details.vm().name()));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         disableIf(delete, details.unavailableActions().get("delete"));
-        bar.add(delete);
+        Button migrate = new Button("Migrate", click -> new MigrateDialog(snapshots, id, details.vm().name(),
+                details.vm().hostName()).open());
+        disableIf(migrate, overview.unavailable().get(VmSnapshots.MIGRATE));
+        bar.add(migrate, delete);
         return bar;
     }
 
-    private static void disableIf(Button button, String reason) {
+    static void disableIf(Button button, String reason) {
         if (reason != null) {
             button.setEnabled(false);
             button.setTooltipText(reason);
@@ -110,12 +120,7 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void run(Supplier<JobView> operation) {
-        try {
-            JobView job = operation.get();
-            Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_START);
-        } catch (NotPermittedException | EngineException | JobConflictException | VmNotFoundException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        Submit.job(operation);
     }
 
     private static Div facts(VmDetails details) {

@@ -1,4 +1,4 @@
-package dev.corral.access.ui;
+package dev.corral.ui;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,16 +6,26 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times as people read them in the audit view: how long ago, or the date once it is more than a week back. */
-final class AuditTimes {
+/**
+ * Times as people read them: how long ago, or the date once it is more than a week back; the
+ * exact time for tooltips.
+ */
+public final class PeopleTime {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private AuditTimes() {
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private PeopleTime() {
     }
 
-    static String relative(Instant time, Instant now) {
+    public static String exact(Instant time) {
+        return EXACT.format(time);
+    }
+
+    public static String relative(Instant time, Instant now) {
         Duration ago = Duration.between(time, now);
         if (ago.compareTo(Duration.ofMinutes(1)) < 0) {
             return "just now"; // also a time slightly ahead of this node's clock

@@ -1,4 +1,4 @@
-package dev.corral.access.ui;
+package dev.corral.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class AuditTimesTest {
+class PeopleTimeTest {
 
     static final Instant NOW = Instant.parse("2026-06-10T12:00:00Z");
 
     static String ago(Duration duration) {
-        return AuditTimes.relative(NOW.minus(duration), NOW);
+        return PeopleTime.relative(NOW.minus(duration), NOW);
     }
 
     @Test
