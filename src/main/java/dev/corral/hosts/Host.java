@@ -30,6 +30,9 @@ class Host {
     @Column(name = "cluster_name", length = 100)
     private String cluster;
 
+    @Column(name = "licence_count")
+    private Integer licenceCount;
+
     @Version
     private long version;
 
@@ -45,8 +48,29 @@ class Host {
         this.cluster = cluster;
     }
 
+    Host(UUID id, String name, String uri, UUID hostGroupId, HostSettings settings) {
+        this(id, name, uri, hostGroupId, settings.edition(), settings.cluster());
+        this.licenceCount = settings.licenceCount();
+    }
+
+    /** Replaces what an administrator may change after registration. */
+    void change(HostSettings settings, UUID newHostGroupId) {
+        this.edition = settings.edition();
+        this.licenceCount = settings.licenceCount();
+        this.cluster = settings.cluster();
+        this.hostGroupId = java.util.Objects.requireNonNull(newHostGroupId);
+    }
+
+    HostSettings settings() {
+        return new HostSettings(edition, licenceCount, cluster);
+    }
+
     HostSummary summary() {
         return new HostSummary(id, name, uri, hostGroupId, edition, cluster);
+    }
+
+    UUID id() {
+        return id;
     }
 
     UUID hostGroupId() {

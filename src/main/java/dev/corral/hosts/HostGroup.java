@@ -33,6 +33,14 @@ class HostGroup {
         this.parentId = parentId;
     }
 
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    void moveUnder(UUID newParentId) {
+        this.parentId = newParentId;
+    }
+
     UUID id() {
         return id;
     }

@@ -41,9 +41,26 @@ public class HostService {
                 .toList();
     }
 
-    private static boolean visible(HostSummary host, AccessPolicy.Visibility v) {
+    static boolean visible(HostSummary host, AccessPolicy.Visibility v) {
         boolean granted = v.everything() || in(host, v.hostGroups(), v.hosts()) || in(host, v.ownedOnlyHostGroups(), v.ownedOnlyHosts());
         return granted && !in(host, v.deniedHostGroups(), v.deniedHosts());
+    }
+
+    /** Whether a grant covers the group itself (the visibility's groups include those below each grant). */
+    static boolean visibleGroup(UUID groupId, AccessPolicy.Visibility v) {
+        boolean granted = v.everything() || v.hostGroups().contains(groupId) || v.ownedOnlyHostGroups().contains(groupId);
+        return granted && !v.deniedHostGroups().contains(groupId);
+    }
+
+    /** Whether the caller sees a VM of a host they see: all of them under a full grant, else theirs or those named. */
+    static boolean visibleVm(HostSummary host, HostAllocation.HostedVm vm, AccessPolicy.Visibility v) {
+        if (v.deniedVms().contains(vm.id())) {
+            return false;
+        }
+        if (v.everything() || in(host, v.hostGroups(), v.hosts()) || v.vms().contains(vm.id())) {
+            return true;
+        }
+        return vm.owner() != null && vm.owner().equalsIgnoreCase(v.user());
     }
 
     private static boolean in(HostSummary host, Set<UUID> groups, Set<UUID> hosts) {

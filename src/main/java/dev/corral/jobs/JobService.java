@@ -64,6 +64,20 @@ public class JobService {
 
     /** Records the job and starts it; answers at once with the queued job. */
     public JobView submit(JobRequest request) {
+        JobView queued = record(request);
+        workers.execute(new DelegatingSecurityContextRunnable(() -> run(queued.id(), request)));
+        return queued;
+    }
+
+    /**
+     * Runs a short operation on the caller's thread, recorded as a job all the same: it holds the
+     * VM as any mutating job does and shows in the jobs strip. Its refusal reaches the caller.
+     */
+    public JobView runNow(JobRequest request) {
+        return execute(record(request).id(), request);
+    }
+
+    private JobView record(JobRequest request) {
         String requestedBy = CurrentCaller.get().user();
         Job job;
         try {
@@ -77,32 +91,44 @@ public class JobService {
         }
         JobView queued = job.view();
         publish(queued);
-        workers.execute(new DelegatingSecurityContextRunnable(() -> run(queued.id(), request)));
         return queued;
     }
 
     private void run(UUID id, JobRequest request) {
-        change(id, job -> job.start(clock.instant()));
         try {
-            String message = request.work().apply((percent, text) -> change(id, job -> job.progress(percent, text)));
-            change(id, job -> job.finish(JobState.SUCCEEDED, message, clock.instant()));
+            execute(id, request);
         } catch (EngineException e) {
-            change(id, job -> job.finish(JobState.FAILED, e.getMessage(), clock.instant()));
+            // Recorded on the job; the engine's sentence is the whole story.
         } catch (RuntimeException e) {
             log.error("Job {} ({}) failed unexpectedly", id, request.kind(), e);
-            String message = e.getMessage() != null && e.getClass().getPackageName().startsWith("dev.corral")
-                    ? e.getMessage() : "The operation failed because of an internal error; it has been logged.";
-            change(id, job -> job.finish(JobState.FAILED, message, clock.instant()));
         }
     }
 
-    private void change(UUID id, java.util.function.Consumer<Job> change) {
+    /** Runs the work and records how it ended; rethrows what it threw. */
+    private JobView execute(UUID id, JobRequest request) {
+        change(id, job -> job.start(clock.instant()));
+        try {
+            String message = request.work().apply((percent, text) -> change(id, job -> job.progress(percent, text)));
+            return change(id, job -> job.finish(JobState.SUCCEEDED, message, clock.instant()));
+        } catch (EngineException e) {
+            change(id, job -> job.finish(JobState.FAILED, e.getMessage(), clock.instant()));
+            throw e;
+        } catch (RuntimeException e) {
+            String message = e.getMessage() != null && e.getClass().getPackageName().startsWith("dev.corral")
+                    ? e.getMessage() : "The operation failed because of an internal error; it has been logged.";
+            change(id, job -> job.finish(JobState.FAILED, message, clock.instant()));
+            throw e;
+        }
+    }
+
+    private JobView change(UUID id, java.util.function.Consumer<Job> change) {
         JobView view = transactions.execute(status -> {
             Job job = jobs.findById(id).orElseThrow();
             change.accept(job);
             return job.view();
         });
         publish(view);
+        return view;
     }
 
     private void publish(JobView view) {

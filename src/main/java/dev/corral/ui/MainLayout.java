@@ -20,17 +20,21 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The application shell: the side navigation, the signed-in user with their groups, sign out.
- * Navigation goes by path so the shell does not depend on the features it lists.
+ * The application shell: the side navigation, the signed-in user with their groups, sign out,
+ * and the footers features contribute (the recent jobs strip). Navigation goes by path so the
+ * shell does not depend on the features it lists.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(AuthenticationContext authenticationContext) {
+    MainLayout(AuthenticationContext authenticationContext, java.util.List<ShellFooter> footers) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
         addToNavbar(new DrawerToggle(), userBar(authenticationContext));
+        // Beside the routed view in the content area, so navigating replaces the view and keeps the footers.
+        footers.stream().sorted(java.util.Comparator.comparingInt(ShellFooter::order))
+                .forEach(footer -> footer.create().ifPresent(component -> getElement().appendChild(component.getElement())));
     }
 
     private static Div brand() {

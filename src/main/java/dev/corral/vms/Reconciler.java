@@ -47,7 +47,8 @@ class Reconciler implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Map<URI, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+    /** The connection each host's events come from; a new connection (host registered again) is subscribed anew. */
+    private final Map<URI, HostConnection> subscribed = new ConcurrentHashMap<>();
 
     Reconciler(HostTree tree, HostHealth health, Engines engines, VmRepository vms, VmRuntimeRepository runtime,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
@@ -84,7 +85,9 @@ class Reconciler implements ApplicationRunner {
         List<Vm> registered = vms.findByHostId(host.id());
         try {
             HostConnection connection = engines.connection(uri);
-            subscriptions.computeIfAbsent(uri, u -> connection.subscribe(this::onEvent));
+            if (subscribed.put(uri, connection) != connection) {
+                connection.subscribe(this::onEvent);
+            }
             java.time.Instant observedAt = clock.instant();
             Map<UUID, VmInfo> live = connection.listVms().stream().collect(Collectors.toMap(VmInfo::id, Function.identity()));
             health.answered(host.id());

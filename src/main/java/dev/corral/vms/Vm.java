@@ -72,12 +72,31 @@ class Vm {
         return owner;
     }
 
+    int vcpus() {
+        return vcpus;
+    }
+
+    long memoryMiB() {
+        return memoryMiB;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** A configuration change; the version moves on when it is written. */
+    void configure(int newVcpus, long newMemoryMiB, String newOwner) {
+        vcpus = newVcpus;
+        memoryMiB = newMemoryMiB;
+        owner = newOwner;
+    }
+
     /** After a quick migration: the VM now lives on another host of its cluster. */
     void moveTo(UUID newHostId) {
         hostId = java.util.Objects.requireNonNull(newHostId);
     }
 
     VmRow row(String hostName, dev.corral.engine.VmState state) {
-        return new VmRow(id, name, hostId, hostName, owner, vcpus, memoryMiB, storageGiB, guestFamily, state);
+        return new VmRow(id, name, hostId, hostName, owner, vcpus, memoryMiB, storageGiB, guestFamily, state, version);
     }
 }

@@ -44,7 +44,7 @@ record VmCreation(HostSummary host, VmSpec spec, long storageGiB) {
     }
 
     /** The form field a specification message is about. */
-    private static String fieldOf(String message) {
+    static String fieldOf(String message) {
         String text = message.toLowerCase();
         if (text.contains("virtual processor")) {
             return "vcpus";

@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VmService {
 
+    /** The key of the configuration change among {@link VmDetails#unavailableActions()}. */
+    public static final String CONFIGURE = "configure";
+
     private final VmRepository vms;
     private final VmRuntimeRepository runtime;
     private final HostTree tree;
@@ -162,6 +165,9 @@ public class VmService {
         } else if (state != VmState.OFF && state != VmState.SAVED) {
             reasons.put("delete", "Turn the VM off before deleting it.");
         }
+        if (!policy.allows(Permission.VM_CONFIGURE, Scope.vm(vm.id()))) {
+            reasons.put(CONFIGURE, "Your roles do not include vm.configure on this VM.");
+        }
         return reasons;
     }
 
@@ -171,6 +177,7 @@ public class VmService {
             reasons.put(action.code(), why);
         }
         reasons.put("delete", why);
+        reasons.put(CONFIGURE, why);
         return reasons;
     }
 }

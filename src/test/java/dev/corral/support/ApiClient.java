@@ -35,12 +35,19 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String user, String password, String json) {
+        return send(method, path, user, password, json, java.util.Map.of());
+    }
+
+    /** With extra request headers, such as {@code If-Match}. */
+    public Response send(String method, String path, String user, String password, String json,
+            java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);
@@ -48,7 +55,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("Request " + method + " " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -57,7 +64,12 @@ public final class ApiClient {
         }
     }
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        /** A response header's first value, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }

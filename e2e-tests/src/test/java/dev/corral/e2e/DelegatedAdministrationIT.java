@@ -26,9 +26,9 @@ class DelegatedAdministrationIT extends BrowserTest {
         assertThat(vms.heading()).hasText("No such VM");
 
         page.navigate(baseUrl() + "/hosts");
-        assertThat(page.locator("vaadin-grid")).containsText("hq-hv01");
-        assertThat(page.locator("vaadin-grid")).containsText("Reachable");
-        assertThat(page.locator("vaadin-grid")).not().containsText("br-hv01");
+        assertThat(page.locator(".corral-hosts-grid")).containsText("hq-hv01");
+        assertThat(page.locator(".corral-hosts-grid")).containsText("Reachable");
+        assertThat(page.locator(".corral-hosts-grid")).not().containsText("br-hv01");
         screenshot("hq-admin-hosts");
     }
 

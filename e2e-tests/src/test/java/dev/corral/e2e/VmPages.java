@@ -57,6 +57,37 @@ final class VmPages {
         return this;
     }
 
+    /** Opens the Edit dialog, sets the memory and saves. */
+    VmPages editMemory(int memoryMiB) {
+        openEditor();
+        memoryField().fill(String.valueOf(memoryMiB));
+        action("Save").click();
+        return this;
+    }
+
+    VmPages openEditor() {
+        action("Edit").click();
+        page.locator("vaadin-dialog-overlay").waitFor();
+        return this;
+    }
+
+    Locator memoryField() {
+        return page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Memory (MiB)"));
+    }
+
+    Locator facts() {
+        return page.locator(".corral-facts");
+    }
+
+    Locator jobsStrip() {
+        return page.locator(".corral-jobs-strip");
+    }
+
+    VmPages expandJobs() {
+        jobsStrip().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Recent jobs")).click();
+        return this;
+    }
+
     Locator snapshotWarning() {
         return page.locator(".corral-callout-warning");
     }

@@ -6,6 +6,8 @@ import dev.corral.engine.VmState;
 import dev.corral.jobs.JobView;
 import dev.corral.vms.NewVm;
 import dev.corral.vms.VmAction;
+import dev.corral.vms.VmChange;
+import dev.corral.vms.VmConfiguration;
 import dev.corral.vms.VmDetails;
 import dev.corral.vms.VmFilter;
 import dev.corral.vms.VmRow;
@@ -19,14 +21,16 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/vms}: the VMs the caller may see, their actions, create and delete. */
+/** {@code /api/v1/vms}: the VMs the caller may see, their actions, create, configuration change and delete. */
 @RestController
 @RequestMapping("/api/v1/vms")
 class VmController {
@@ -34,9 +38,11 @@ class VmController {
     private static final Set<String> SORTABLE = Set.of("name", "owner", "vcpus", "memoryMiB", "storageGiB");
 
     private final VmService vms;
+    private final VmConfiguration configuration;
 
-    VmController(VmService vms) {
+    VmController(VmService vms, VmConfiguration configuration) {
         this.vms = vms;
+        this.configuration = configuration;
     }
 
     @GetMapping
@@ -55,8 +61,17 @@ class VmController {
     }
 
     @GetMapping("/{id}")
-    VmDetails one(@PathVariable UUID id) {
-        return vms.details(id);
+    ResponseEntity<VmDetails> one(@PathVariable UUID id) {
+        VmDetails details = vms.details(id);
+        return ResponseEntity.ok().eTag(String.valueOf(details.vm().version())).body(details);
+    }
+
+    /** Changes processors, memory or owner; {@code If-Match} carries the version the change was made against. */
+    @PatchMapping("/{id}")
+    ResponseEntity<VmRow> configure(@PathVariable UUID id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody VmChange change) {
+        VmRow changed = configuration.configure(id, IfMatch.version(ifMatch), change);
+        return ResponseEntity.ok().eTag(String.valueOf(changed.version())).body(changed);
     }
 
     @PostMapping("/{id}/actions/{action}")

@@ -2,6 +2,7 @@ package dev.corral.vms.api;
 
 import dev.corral.base.api.Problems;
 import dev.corral.engine.EngineException;
+import dev.corral.vms.StaleVersionException;
 import dev.corral.vms.VmNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -10,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Hypervisor refusals and unknown VMs as problem+json, each with the status API.md gives it. */
+/** Hypervisor refusals, unknown VMs and stale versions as problem+json, each with the status API.md gives it. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class VmExceptionHandler {
@@ -18,6 +19,11 @@ class VmExceptionHandler {
     @ExceptionHandler(VmNotFoundException.class)
     ProblemDetail notFound(VmNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail stale(StaleVersionException e) {
+        return Problems.of(HttpStatus.CONFLICT, "stale-version", "Changed since you read it", e.getMessage());
     }
 
     @ExceptionHandler(EngineException.class)

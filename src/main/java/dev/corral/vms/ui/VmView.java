@@ -25,6 +25,7 @@ import dev.corral.jobs.JobChanged;
 import dev.corral.jobs.JobState;
 import dev.corral.jobs.JobView;
 import dev.corral.vms.VmAction;
+import dev.corral.vms.VmConfiguration;
 import dev.corral.vms.VmDetails;
 import dev.corral.vms.VmEvents;
 import dev.corral.vms.VmNotFoundException;
@@ -45,14 +46,16 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
 
     private final VmService vms;
     private final VmSnapshots snapshots;
+    private final VmConfiguration configuration;
     private final VmEvents events;
     private final Clock clock;
     private UUID id;
     private Runnable unlisten;
 
-    VmView(VmService vms, VmSnapshots snapshots, VmEvents events, Clock clock) {
+    VmView(VmService vms, VmSnapshots snapshots, VmConfiguration configuration, VmEvents events, Clock clock) {
         this.vms = vms;
         this.snapshots = snapshots;
+        this.configuration = configuration;
         this.events = events;
         this.clock = clock;
         addClassName("corral-view");
@@ -97,10 +100,12 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         Button delete = new Button("Delete", click -> confirmDelete(details.vm().name()));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         disableIf(delete, details.unavailableActions().get("delete"));
+        Button edit = new Button("Edit", click -> new EditVmDialog(configuration, details.vm()).open());
+        disableIf(edit, details.unavailableActions().get(VmService.CONFIGURE));
         Button migrate = new Button("Migrate", click -> new MigrateDialog(snapshots, id, details.vm().name(),
                 details.vm().hostName()).open());
         disableIf(migrate, overview.unavailable().get(VmSnapshots.MIGRATE));
-        bar.add(migrate, delete);
+        bar.add(edit, migrate, delete);
         return bar;
     }
 
@@ -130,6 +135,7 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         fact(facts, "Owner", details.vm().owner() == null ? "—" : details.vm().owner());
         fact(facts, "Virtual processors", String.valueOf(details.vm().vcpus()));
         fact(facts, "Memory", String.format("%.1f GiB", details.vm().memoryMiB() / 1024.0));
+        fact(facts, "Configuration version", String.valueOf(details.vm().version()));
         if (details.live() != null) {
             fact(facts, "Guest OS", details.live().spec().guestOs().name());
             fact(facts, "Architecture", details.live().spec().architecture().name().toLowerCase());

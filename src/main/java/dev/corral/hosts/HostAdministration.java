@@ -1,0 +1,234 @@
+package dev.corral.hosts;
+
+import dev.corral.access.AccessPolicy;
+import dev.corral.access.AssignmentService;
+import dev.corral.access.Permission;
+import dev.corral.access.Scope;
+import dev.corral.base.InvalidInputException;
+import dev.corral.base.NotFoundException;
+import dev.corral.engine.EngineException;
+import dev.corral.engine.Engines;
+import dev.corral.engine.HostConnection;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Registers, changes and removes hosts, under host.manage, audited; and shows one host with what
+ * it reports now. A host that does not answer is not registered: its URI is refused as a field
+ * error with the engine's sentence, so the form shows it at the URI and the API answers 400.
+ */
+@Service
+@Transactional
+public class HostAdministration {
+
+    private final HostRepository hosts;
+    private final HostGroupRepository groups;
+    private final HostRuntimeRepository runtime;
+    private final HostTree tree;
+    private final HostHealth health;
+    private final Engines engines;
+    private final AccessPolicy policy;
+    private final AssignmentService assignments;
+    private final HostAllocation allocation;
+    private final HostInspection inspection;
+    private final HostAudit audit;
+
+    HostAdministration(HostRepository hosts, HostGroupRepository groups, HostRuntimeRepository runtime, HostTree tree,
+            HostHealth health, Engines engines, AccessPolicy policy, AssignmentService assignments,
+            HostAllocation allocation, HostInspection inspection, HostAudit audit) {
+        this.hosts = hosts;
+        this.groups = groups;
+        this.runtime = runtime;
+        this.tree = tree;
+        this.health = health;
+        this.engines = engines;
+        this.policy = policy;
+        this.assignments = assignments;
+        this.allocation = allocation;
+        this.inspection = inspection;
+        this.audit = audit;
+    }
+
+    /** Connects to the host and, if it answers, registers it; its VMs are not registered (sprawl finds them). */
+    public HostSummary register(NewHost request) {
+        String name = HostInput.name("name", request.name(), "host");
+        UUID groupId = existingGroup(request.hostGroupId());
+        policy.require(Permission.HOST_MANAGE, Scope.hostGroup(groupId));
+        URI uri = parse(request.uri());
+        HostSettings settings = HostInput.settings(request.settings());
+        requireUnique(name, uri);
+        connect(name, uri);
+        Host saved = hosts.save(new Host(UUID.randomUUID(), name, uri.toString(), groupId, settings));
+        health.answered(saved.id());
+        audit.changed("host.register", "host", saved.id(), name, "Registered host " + name + " (" + uri
+                + ") in host group " + path(groupId) + ".");
+        return saved.summary();
+    }
+
+    /** Changes the host's edition, licence count, cluster and host group to those given. */
+    public HostSummary change(UUID id, HostChange change) {
+        Host host = visibleHost(id);
+        policy.require(Permission.HOST_MANAGE, Scope.host(id));
+        UUID target = change.hostGroupId() == null ? host.hostGroupId() : change.hostGroupId();
+        if (!target.equals(host.hostGroupId())) {
+            existingGroup(target);
+            policy.require(Permission.HOST_MANAGE, Scope.hostGroup(target));
+        }
+        HostSettings settings = HostInput.settings(change.settings());
+        String difference = difference(host, settings, target);
+        host.change(settings, target);
+        hosts.flush();
+        HostSummary after = host.summary();
+        if (!difference.isEmpty()) {
+            audit.changed("host.change", "host", id, after.name(), "Changed host " + after.name() + ": " + difference + ".");
+        }
+        return after;
+    }
+
+    /** Removes a host without registered VMs from the inventory, and closes Corral's connection to it. */
+    public void remove(UUID id) {
+        Host host = visibleHost(id);
+        policy.require(Permission.HOST_MANAGE, Scope.host(id));
+        HostSummary summary = host.summary();
+        List<HostAllocation.HostedVm> vms = allocation.vmsOn(id);
+        if (!vms.isEmpty()) {
+            throw new InvalidInputException("id", "Host " + summary.name() + " has " + vms.size() + " registered VM"
+                    + (vms.size() == 1 ? "" : "s") + " (" + String.join(", ", vms.stream().map(HostAllocation.HostedVm::name)
+                    .limit(10).toList()) + (vms.size() > 10 ? ", …" : "") + "); migrate or delete them first.");
+        }
+        runtime.findById(id).ifPresent(runtime::delete);
+        hosts.delete(host);
+        assignments.forget(Scope.host(id));
+        audit.changed("host.remove", "host", id, summary.name(), "Removed host " + summary.name() + " ("
+                + summary.uri() + ") from the inventory.");
+        URI uri = URI.create(summary.uri());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                engines.disconnect(uri);
+            }
+        });
+    }
+
+    /** The host's page: what it is now, what it can do, what its VMs take, and whether it answers. */
+    @Transactional(readOnly = true)
+    public HostDetails details(UUID id) {
+        HostSummary host = visibleHost(id).summary();
+        Integer licences = hosts.findById(id).map(h -> h.settings().licenceCount()).orElse(null);
+        HostInspection.Reading reading = inspection.read(host.uri());
+        HostHealth.Status status = runtime.findById(id).map(HostRuntime::status).orElse(null);
+        AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
+        List<HostAllocation.HostedVm> vms = allocation.vmsOn(id).stream()
+                .filter(vm -> HostService.visibleVm(host, vm, v)).toList();
+        return new HostDetails(host, path(host.hostGroupId()), licences, reading.facts(), reading.problem(),
+                HostInspection.missing(reading.capabilities()), HostInspection.requirements(reading.facts()),
+                allocation.on(id), status, vms);
+    }
+
+    /** The host's host group and settings now, for a change that gives only some of them. */
+    @Transactional(readOnly = true)
+    public HostChange current(UUID id) {
+        Host host = visibleHost(id);
+        HostSettings settings = host.settings();
+        return new HostChange(host.hostGroupId(), settings.edition(), settings.licenceCount(), settings.cluster());
+    }
+
+    /** The host groups where the caller may register hosts; empty when host.manage is held nowhere. */
+    @Transactional(readOnly = true)
+    public List<HostGroupSummary> registrableGroups() {
+        return tree.groups().stream().filter(g -> policy.allows(Permission.HOST_MANAGE, Scope.hostGroup(g.id()))).toList();
+    }
+
+    /** Whether the caller may change or remove this host. */
+    @Transactional(readOnly = true)
+    public boolean mayManage(UUID hostId) {
+        return policy.allows(Permission.HOST_MANAGE, Scope.host(hostId));
+    }
+
+    private void connect(String name, URI uri) {
+        try {
+            HostConnection connection = engines.connection(uri);
+            connection.facts();
+            connection.capabilities();
+        } catch (EngineException e) {
+            engines.disconnect(uri);
+            audit.failed("host.register", "host", name, "Could not register host " + name + " at " + uri + ": "
+                    + e.getMessage());
+            throw new InvalidInputException("uri", "Corral could not register " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static URI parse(String text) {
+        try {
+            return Engines.parseHostUri(text);
+        } catch (EngineException e) {
+            throw new InvalidInputException("uri", e.getMessage());
+        }
+    }
+
+    private void requireUnique(String name, URI uri) {
+        if (hosts.findByNameIgnoreCase(name).isPresent()) {
+            throw new InvalidInputException("name", "There is already a host named " + name + ".");
+        }
+        boolean uriTaken = hosts.findAll().stream().map(h -> h.summary()).anyMatch(h -> sameUri(h.uri(), uri));
+        if (uriTaken) {
+            throw new InvalidInputException("uri", "A host with the URI " + uri + " is registered already.");
+        }
+    }
+
+    private static boolean sameUri(String registered, URI uri) {
+        try {
+            return URI.create(registered).equals(uri);
+        } catch (IllegalArgumentException e) {
+            return registered.equals(uri.toString());
+        }
+    }
+
+    private UUID existingGroup(UUID groupId) {
+        if (groupId == null || !groups.existsById(groupId)) {
+            throw new InvalidInputException("hostGroupId", "Choose the host group the host belongs to.");
+        }
+        return groupId;
+    }
+
+    private Host visibleHost(UUID id) {
+        Host host = hosts.findById(id).orElseThrow(HostAdministration::noSuchHost);
+        if (!HostService.visible(host.summary(), policy.visibility(Permission.INVENTORY_VIEW))) {
+            throw noSuchHost();
+        }
+        return host;
+    }
+
+    private static NotFoundException noSuchHost() {
+        return new NotFoundException("There is no such host, or your roles do not let you see it.");
+    }
+
+    private String path(UUID groupId) {
+        return tree.group(groupId).map(HostGroupSummary::path).orElse("(removed)");
+    }
+
+    private String difference(Host host, HostSettings settings, UUID target) {
+        HostSettings before = host.settings();
+        List<String> changes = new ArrayList<>();
+        describe(changes, "edition", before.edition(), settings.edition());
+        describe(changes, "licence count", before.licenceCount(), settings.licenceCount());
+        describe(changes, "cluster", before.cluster(), settings.cluster());
+        if (!target.equals(host.hostGroupId())) {
+            changes.add("host group " + path(host.hostGroupId()) + " → " + path(target));
+        }
+        return String.join(", ", changes);
+    }
+
+    private static void describe(List<String> changes, String what, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(what + " " + (before == null ? "none" : before) + " → " + (after == null ? "none" : after));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.corral.vms;
+
+import dev.corral.access.QuotaUsage;
+import dev.corral.base.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link VmChange} checked at its fields and set against the VM as it is: what is asked to change, and by how much. */
+record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, String oldOwner, String newOwner) {
+
+    static VmEdit of(Vm vm, VmChange change) {
+        if (change.vcpus() != null && change.vcpus() < 1) {
+            throw new InvalidInputException("vcpus", "A VM needs at least 1 virtual processor.");
+        }
+        if (change.memoryMiB() != null && change.memoryMiB() < 32) {
+            throw new InvalidInputException("memoryMiB", "A VM needs at least 32 MiB of memory.");
+        }
+        String owner = change.owner() == null ? null : change.owner().strip();
+        if (owner != null && owner.isEmpty()) {
+            throw new InvalidInputException("owner", "Give the user name of the VM's owner.");
+        }
+        boolean sameOwner = owner == null || owner.equalsIgnoreCase(vm.owner());
+        return new VmEdit(vm.vcpus(), change.vcpus() == null ? vm.vcpus() : change.vcpus(), vm.memoryMiB(),
+                change.memoryMiB() == null ? vm.memoryMiB() : change.memoryMiB(), vm.owner(), sameOwner ? null : owner);
+    }
+
+    boolean resizes() {
+        return oldVcpus != newVcpus || oldMemoryMiB != newMemoryMiB;
+    }
+
+    boolean isEmpty() {
+        return !resizes() && newOwner == null;
+    }
+
+    String newOwnerOr(String current) {
+        return newOwner == null ? current : newOwner;
+    }
+
+    /** What the change adds to the owner's use of their quota; negative where it shrinks. */
+    QuotaUsage.Usage growth() {
+        return new QuotaUsage.Usage(0, newVcpus - oldVcpus, newMemoryMiB - oldMemoryMiB, 0);
+    }
+
+    /** Before and after of each part that changes, for the audit trail and the job. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        if (oldVcpus != newVcpus) {
+            parts.add("vCPUs " + oldVcpus + " → " + newVcpus);
+        }
+        if (oldMemoryMiB != newMemoryMiB) {
+            parts.add("memory " + oldMemoryMiB + " → " + newMemoryMiB + " MiB");
+        }
+        if (newOwner != null) {
+            parts.add("owner " + (oldOwner == null ? "none" : oldOwner) + " → " + newOwner);
+        }
+        return String.join(", ", parts);
+    }
+}

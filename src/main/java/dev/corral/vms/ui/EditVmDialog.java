@@ -1,0 +1,103 @@
+package dev.corral.vms.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.corral.access.NotPermittedException;
+import dev.corral.base.InvalidInputException;
+import dev.corral.base.RuleViolationException;
+import dev.corral.base.ServiceUnavailableException;
+import dev.corral.engine.EngineException;
+import dev.corral.engine.VmState;
+import dev.corral.jobs.JobConflictException;
+import dev.corral.vms.StaleVersionException;
+import dev.corral.vms.VmChange;
+import dev.corral.vms.VmConfiguration;
+import dev.corral.vms.VmNotFoundException;
+import dev.corral.vms.VmRow;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Changes a VM's processors and memory, and its owner where the user may. The change is made
+ * against the version read when the dialog opened; whatever the service refuses is shown here and
+ * nothing typed is lost.
+ */
+class EditVmDialog extends Dialog {
+
+    private final IntegerField vcpus = new IntegerField("Virtual processors");
+    private final IntegerField memory = new IntegerField("Memory (MiB)");
+    private final TextField owner = new TextField("Owner");
+    private final Paragraph error = new Paragraph();
+    private final VmRow vm;
+    private final boolean ownerEditable;
+
+    EditVmDialog(VmConfiguration configuration, VmRow vm) {
+        this.vm = vm;
+        this.ownerEditable = configuration.mayChangeOwner(vm.id());
+        setHeaderTitle("Edit " + vm.name());
+        vcpus.setValue(vm.vcpus());
+        vcpus.setMin(1);
+        vcpus.setStepButtonsVisible(true);
+        memory.setValue(Math.toIntExact(vm.memoryMiB()));
+        memory.setMin(32);
+        memory.setStep(512);
+        if (vm.state() != VmState.OFF) {
+            vcpus.setHelperText("Turn the VM off to change this.");
+            memory.setHelperText("Turn the VM off to change this.");
+        }
+        owner.setValue(vm.owner() == null ? "" : vm.owner());
+        owner.setHelperText("A user name from the directory.");
+        error.addClassName("corral-form-error");
+        FormLayout form = new FormLayout(vcpus, memory);
+        if (ownerEditable) {
+            form.add(owner);
+        }
+        add(form, error);
+        Button save = new Button("Save", click -> save(configuration));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", click -> close()), save);
+        setWidth("32rem");
+    }
+
+    private void save(VmConfiguration configuration) {
+        fields().values().forEach(f -> f.setInvalid(false));
+        error.setText("");
+        if (vcpus.getValue() == null || memory.getValue() == null) {
+            IntegerField empty = vcpus.getValue() == null ? vcpus : memory;
+            empty.setErrorMessage(empty == vcpus ? "Give the number of virtual processors." : "Give the memory in MiB.");
+            empty.setInvalid(true);
+            return;
+        }
+        VmChange change = new VmChange(vcpus.getValue(), memory.getValue().longValue(),
+                ownerEditable ? owner.getValue() : null);
+        try {
+            configuration.configure(vm.id(), vm.version(), change);
+            close();
+        } catch (InvalidInputException e) {
+            HasValidation field = fields().get(e.field());
+            if (field == null) {
+                error.setText(e.getMessage());
+            } else {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            }
+        } catch (StaleVersionException | RuleViolationException | NotPermittedException | EngineException
+                | JobConflictException | VmNotFoundException | ServiceUnavailableException e) {
+            error.setText(e.getMessage());
+        }
+    }
+
+    private Map<String, HasValidation> fields() {
+        Map<String, HasValidation> fields = new HashMap<>(Map.of("vcpus", vcpus, "memoryMiB", memory));
+        if (ownerEditable) {
+            fields.put("owner", owner);
+        }
+        return fields;
+    }
+}
