@@ -137,7 +137,7 @@ class AccessView extends VerticalLayout {
         try {
             assignments.unassign(grant.id());
             refresh();
-            Notification.show("Assignment removed.", 3000, Notification.Position.BOTTOM_START);
+            Notification.show("Assignment removed.", 3000, Notification.Position.BOTTOM_END);
         } catch (NotPermittedException | InvalidInputException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -119,7 +119,7 @@ class HostGroupPanel extends VerticalLayout {
     }
 
     private void done(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(message, 3000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         refresh();
         changed.run();
     }

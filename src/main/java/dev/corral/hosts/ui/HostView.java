@@ -95,7 +95,7 @@ class HostView extends VerticalLayout implements BeforeEnterObserver {
                 "Remove", yes -> {
                     try {
                         administration.remove(details.host().id());
-                        Notification.show("Removed host " + name + ".", 4000, Notification.Position.BOTTOM_START);
+                        Notification.show("Removed host " + name + ".", 4000, Notification.Position.BOTTOM_END);
                         UI.getCurrent().navigate(HostsView.class);
                     } catch (InvalidInputException | NotPermittedException | NotFoundException e) {
                         Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)

@@ -83,7 +83,7 @@ class RegisterHostDialog extends Dialog {
             HostSummary host = administration.register(new NewHost(name.getValue(), uri.getValue(),
                     group.getValue() == null ? null : group.getValue().id(), edition.getValue(), licences.getValue(),
                     cluster.getValue()));
-            Notification.show("Registered host " + host.name() + ".", 4000, Notification.Position.BOTTOM_START)
+            Notification.show("Registered host " + host.name() + ".", 4000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             registered.accept(host);

@@ -75,7 +75,7 @@ class CreateVmDialog extends Dialog {
             JobView job = vms.create(new NewVm(host.getValue() == null ? null : host.getValue().id(), name.getValue(),
                     vcpus.getValue(), memory.getValue() == null ? null : memory.getValue().longValue(), VmSpec.Architecture.X64,
                     family.getValue(), guest.getValue(), disk.getValue() == null ? null : disk.getValue().longValue(), null));
-            Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_START);
+            Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_END);
             close();
         } catch (InvalidInputException e) {
             HasValidation field = fields().get(e.field());

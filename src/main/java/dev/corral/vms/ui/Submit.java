@@ -19,7 +19,7 @@ final class Submit {
     static boolean job(Supplier<JobView> operation) {
         try {
             JobView job = operation.get();
-            Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_START);
+            Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_END);
             return true;
         } catch (NotPermittedException | EngineException | JobConflictException | VmNotFoundException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);

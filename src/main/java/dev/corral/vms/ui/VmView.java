@@ -165,7 +165,7 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void finished(JobView job) {
-        Notification note = Notification.show(job.message(), 5000, Notification.Position.BOTTOM_START);
+        Notification note = Notification.show(job.message(), 5000, Notification.Position.BOTTOM_END);
         note.addThemeVariants(job.state() == JobState.SUCCEEDED ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
         if (job.state() == JobState.SUCCEEDED && job.kind().equals("vm.delete")) {
             UI.getCurrent().navigate(VirtualMachinesView.class);
