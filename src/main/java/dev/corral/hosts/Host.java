@@ -33,6 +33,9 @@ class Host {
     @Column(name = "licence_count")
     private Integer licenceCount;
 
+    @Column(nullable = false)
+    private boolean maintenance;
+
     @Version
     private long version;
 
@@ -67,6 +70,14 @@ class Host {
 
     HostSummary summary() {
         return new HostSummary(id, name, uri, hostGroupId, edition, cluster);
+    }
+
+    boolean inMaintenance() {
+        return maintenance;
+    }
+
+    void maintenance(boolean on) {
+        this.maintenance = on;
     }
 
     UUID id() {

@@ -9,12 +9,15 @@ import dev.corral.base.NotFoundException;
 import dev.corral.engine.EngineException;
 import dev.corral.engine.Engines;
 import dev.corral.engine.HostConnection;
+import dev.corral.jobs.JobView;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -39,10 +42,12 @@ public class HostAdministration {
     private final HostAllocation allocation;
     private final HostInspection inspection;
     private final HostAudit audit;
+    private final HostMaintenance maintenance;
 
     HostAdministration(HostRepository hosts, HostGroupRepository groups, HostRuntimeRepository runtime, HostTree tree,
             HostHealth health, Engines engines, AccessPolicy policy, AssignmentService assignments,
-            HostAllocation allocation, HostInspection inspection, HostAudit audit) {
+            HostAllocation allocation, HostInspection inspection, HostAudit audit, HostMaintenance maintenance) {
+        this.maintenance = maintenance;
         this.hosts = hosts;
         this.groups = groups;
         this.runtime = runtime;
@@ -117,19 +122,54 @@ public class HostAdministration {
         });
     }
 
-    /** The host's page: what it is now, what it can do, what its VMs take, and whether it answers. */
-    @Transactional(readOnly = true)
+    /**
+     * Puts the host in maintenance mode and quick-migrates its running and paused VMs to the other
+     * hosts of its cluster, one job each; refused for a host with nowhere to move them.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<JobView> enterMaintenance(UUID hostId) {
+        return maintenance.enter(hostId);
+    }
+
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void exitMaintenance(UUID hostId) {
+        maintenance.exit(hostId);
+    }
+
+    /** Why the caller may not enter (or, if the host is in it, leave) maintenance mode now; empty if they may. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Optional<String> whyNotToggleMaintenance(UUID hostId) {
+        return tree.inMaintenance(hostId) ? maintenance.whyNotExit(hostId) : maintenance.whyNotEnter(hostId);
+    }
+
+    /** The running and paused VMs that entering maintenance mode would move, by name. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<String> vmsToEvacuate(UUID hostId) {
+        return maintenance.vmsToMove(hostId);
+    }
+
+    /**
+     * The host's page: what it is now, what it can do, what its VMs take, and whether it answers.
+     * Whether it answered is recorded as the reconciler records it, so that the hosts list agrees
+     * with the page at once instead of at the next resync.
+     */
     public HostDetails details(UUID id) {
-        HostSummary host = visibleHost(id).summary();
-        Integer licences = hosts.findById(id).map(h -> h.settings().licenceCount()).orElse(null);
+        Host entity = visibleHost(id);
+        HostSummary host = entity.summary();
+        Integer licences = entity.settings().licenceCount();
         HostInspection.Reading reading = inspection.read(host.uri());
+        if (reading.problem() == null) {
+            health.answered(id);
+        } else {
+            health.failed(id, reading.problem());
+        }
         HostHealth.Status status = runtime.findById(id).map(HostRuntime::status).orElse(null);
         AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
         List<HostAllocation.HostedVm> vms = allocation.vmsOn(id).stream()
                 .filter(vm -> HostService.visibleVm(host, vm, v)).toList();
         return new HostDetails(host, path(host.hostGroupId()), licences, reading.facts(), reading.problem(),
                 HostInspection.missing(reading.capabilities()), HostInspection.requirements(reading.facts()),
-                allocation.on(id), status, vms);
+                allocation.on(id), status, vms, entity.inMaintenance());
     }
 
     /** The host's host group and settings now, for a change that gives only some of them. */

@@ -1,5 +1,6 @@
 package dev.corral.hosts;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface HostRepository extends JpaRepository<Host, UUID> {
 
     Optional<Host> findByNameIgnoreCase(String name);
+
+    List<Host> findByMaintenanceTrue();
 }

@@ -34,9 +34,10 @@ public class HostService {
                 .collect(Collectors.toMap(HostGroupSummary::id, HostGroupSummary::path));
         Map<UUID, HostRuntime> health = runtime.findAll().stream()
                 .collect(Collectors.toMap(r -> r.hostId(), Function.identity()));
+        Set<UUID> maintenance = tree.hostsInMaintenance();
         return tree.hosts().stream()
                 .filter(h -> visible(h, v))
-                .map(h -> row(h, paths.get(h.hostGroupId()), health.get(h.id())))
+                .map(h -> row(h, paths.get(h.hostGroupId()), health.get(h.id()), maintenance.contains(h.id())))
                 .sorted(Comparator.comparing(HostRow::hostGroup, String.CASE_INSENSITIVE_ORDER).thenComparing(HostRow::name))
                 .toList();
     }
@@ -67,10 +68,10 @@ public class HostService {
         return groups.contains(host.hostGroupId()) || hosts.contains(host.id());
     }
 
-    private static HostRow row(HostSummary host, String path, HostRuntime health) {
+    private static HostRow row(HostSummary host, String path, HostRuntime health, boolean maintenance) {
         HostHealth.Status status = health == null ? null : health.status();
         return new HostRow(host.id(), host.name(), path == null ? "" : path, host.uri(), host.edition(), host.cluster(),
                 status == null ? null : status.reachable(), status == null ? null : status.lastContact(),
-                status == null ? null : status.problem());
+                status == null ? null : status.problem(), maintenance);
     }
 }

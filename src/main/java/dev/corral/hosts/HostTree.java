@@ -60,6 +60,16 @@ public class HostTree {
         return hosts.findById(hostId).map(Host::summary);
     }
 
+    /** Whether the host is in maintenance mode: it receives no new or migrated VMs. */
+    public boolean inMaintenance(UUID hostId) {
+        return hosts.findById(hostId).map(Host::inMaintenance).orElse(false);
+    }
+
+    /** The hosts in maintenance mode. */
+    public Set<UUID> hostsInMaintenance() {
+        return hosts.findByMaintenanceTrue().stream().map(Host::id).collect(Collectors.toSet());
+    }
+
     public Optional<HostSummary> hostByName(String name) {
         return hosts.findByNameIgnoreCase(name).map(Host::summary);
     }

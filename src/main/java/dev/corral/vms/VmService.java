@@ -6,6 +6,7 @@ import dev.corral.access.Permission;
 import dev.corral.access.QuotaGuard;
 import dev.corral.access.QuotaUsage;
 import dev.corral.access.Scope;
+import dev.corral.base.InvalidInputException;
 import dev.corral.engine.EngineException;
 import dev.corral.engine.Engines;
 import dev.corral.engine.HostConnection;
@@ -87,8 +88,8 @@ public class VmService {
     public VmDetails details(UUID id) {
         Vm vm = visible(id);
         HostSummary host = tree.host(vm.hostId()).orElseThrow();
-        VmState state = runtime.findById(id).map(VmRuntime::state).orElse(VmState.UNKNOWN);
-        VmRow row = vm.row(host.name(), state);
+        // A host that does not answer cannot vouch for the last state recorded: the VM's state is unknown.
+        VmRow row = vm.row(host.name(), VmState.UNKNOWN);
         try {
             HostConnection connection = engines.connection(URI.create(host.uri()));
             VmInfo live = connection.vm(id);
@@ -121,6 +122,10 @@ public class VmService {
             policy.require(Permission.VM_CREATE, Scope.host(request.hostId()));
         }
         VmCreation creation = VmCreation.check(request, tree);
+        if (tree.inMaintenance(creation.host().id())) {
+            throw new InvalidInputException("hostId", creation.host().name()
+                    + " is in maintenance mode and receives no new VMs; choose another host.");
+        }
         Runnable release = quotas.reserveRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1,
                 creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB()));
         try {
@@ -140,7 +145,8 @@ public class VmService {
     /** The hosts where the caller may create VMs, for the create form. */
     @Transactional(readOnly = true)
     public List<HostSummary> hostsForCreation() {
-        return tree.hosts().stream().filter(h -> policy.allows(Permission.VM_CREATE, Scope.host(h.id()))).toList();
+        return tree.hosts().stream().filter(h -> policy.allows(Permission.VM_CREATE, Scope.host(h.id())))
+                .filter(h -> !tree.inMaintenance(h.id())).toList();
     }
 
     private Vm visible(UUID id) {

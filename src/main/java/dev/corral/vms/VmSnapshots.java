@@ -125,6 +125,9 @@ public class VmSnapshots {
         HostSummary target = tree.host(targetHostId)
                 .orElseThrow(() -> new InvalidInputException("targetHost", "There is no host " + targetHostId + "."));
         checkSameCluster(vm, source, target);
+        if (tree.inMaintenance(target.id())) {
+            throw new InvalidInputException("targetHost", target.name() + " is in maintenance mode and receives no VMs.");
+        }
         connection(source).capabilities().require(Capability.QUICK_MIGRATION);
         connection(target).capabilities().require(Capability.QUICK_MIGRATION);
         return jobs.submit(work.migrate(vmId, vm.name(), source, target));
@@ -142,7 +145,7 @@ public class VmSnapshots {
         }
         return tree.hosts().stream()
                 .filter(h -> !h.id().equals(source.id()) && source.cluster().equalsIgnoreCase(h.cluster()))
-                .filter(h -> mayReceive(h.id())).toList();
+                .filter(h -> mayReceive(h.id()) && !tree.inMaintenance(h.id())).toList();
     }
 
     private boolean mayReceive(UUID hostId) {
@@ -175,7 +178,8 @@ public class VmSnapshots {
         if (migrate == null && host.cluster() == null) {
             migrate = host.name() + " is in no failover cluster; quick migration moves a VM between the hosts of one.";
         } else if (migrate == null && targets(host).isEmpty()) {
-            migrate = "No other host of cluster " + host.cluster() + " is one your roles let you migrate VMs to.";
+            migrate = "No other host of cluster " + host.cluster()
+                    + " is out of maintenance mode and one your roles let you migrate VMs to.";
         }
         reasons.put(MIGRATE, migrate);
         reasons.values().removeIf(java.util.Objects::isNull);

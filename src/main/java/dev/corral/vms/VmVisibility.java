@@ -82,6 +82,9 @@ final class VmVisibility {
             inState.select(runtime.get("vmId")).where(cb.equal(runtime.get("state"), filter.state()));
             all.add(vm.get("id").in(inState));
         }
+        if (filter.guestFamily() != null) {
+            all.add(cb.equal(vm.get("guestFamily"), filter.guestFamily().name()));
+        }
     }
 
     /** Hosts in any of the groups (the groups already include their descendants), plus the hosts named. */

@@ -66,6 +66,15 @@ final class HostPages {
         return this;
     }
 
+    /** What a screen reader (and the tooltip) says about a button: why it is disabled. */
+    Locator reasonFor(String label) {
+        return page.locator("#" + button(label).getAttribute("aria-describedby"));
+    }
+
+    Locator notification(String text) {
+        return page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(text)).first();
+    }
+
     Locator facts() {
         return page.locator(".corral-facts");
     }

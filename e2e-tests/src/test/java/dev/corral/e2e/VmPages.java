@@ -47,14 +47,56 @@ final class VmPages {
     }
 
     VmPages createVm(String host, String name, int vcpus) {
-        action("Create VM").click();
-        page.locator("vaadin-dialog-overlay").waitFor();
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Host")).fill(host);
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(host)).first().click();
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name")).fill(name);
-        page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Virtual processors")).fill(String.valueOf(vcpus));
+        openCreateDialog(host, name, vcpus);
         action("Create").click();
         return this;
+    }
+
+    VmPages createVm(String host, String name, int vcpus, int memoryMiB) {
+        openCreateDialog(host, name, vcpus);
+        memoryField().fill(String.valueOf(memoryMiB));
+        action("Create").click();
+        return this;
+    }
+
+    private void openCreateDialog(String host, String name, int vcpus) {
+        action("Create VM").click();
+        page.locator("vaadin-dialog-overlay").waitFor();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Host").setExact(true)).fill(host);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(host)).first().click();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name").setExact(true)).fill(name);
+        page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Virtual processors")).fill(String.valueOf(vcpus));
+    }
+
+    /** Clicks Delete on a VM's page and confirms in the dialog that names it. */
+    VmPages deleteVm(String name) {
+        action("Delete").click();
+        page.getByText("Delete VM " + name).waitFor();
+        page.locator("vaadin-button[slot='confirm-button']").click();
+        return this;
+    }
+
+    /** Types into one of the grid's filter combo boxes and picks the item with exactly that label. */
+    VmPages filterBy(String filter, String item) {
+        Locator box = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName(filter).setExact(true));
+        box.fill(item);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(item).setExact(true)).click();
+        return this;
+    }
+
+    VmPages searchByName(String text) {
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Filter by name")).fill(text);
+        return this;
+    }
+
+    /** A VM's name link in the grid; rows the grid has filtered out are hidden, not removed. */
+    Locator link(String name) {
+        return grid().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** The count next to the filters, such as "3 VMs". */
+    Locator count() {
+        return page.locator(".corral-vm-count");
     }
 
     /** Opens the Edit dialog, sets the memory and saves. */

@@ -7,8 +7,10 @@ import dev.corral.hosts.HostRow;
 import dev.corral.hosts.HostService;
 import dev.corral.hosts.HostSummary;
 import dev.corral.hosts.NewHost;
+import dev.corral.jobs.JobView;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -63,6 +65,19 @@ class HostController {
         administration.change(id, new HostChange(group == null ? now.hostGroupId() : group,
                 JsonFields.text(body, "edition", now.edition()), JsonFields.integer(body, "licenceCount", now.licenceCount()),
                 JsonFields.text(body, "cluster", now.cluster())));
+        return administration.details(id);
+    }
+
+    /** Enters maintenance mode; answers with the migration jobs that evacuate the host. */
+    @PostMapping("/{id}/maintenance")
+    ResponseEntity<Map<String, Object>> enterMaintenance(@PathVariable UUID id) {
+        List<JobView> jobs = administration.enterMaintenance(id);
+        return ResponseEntity.accepted().body(Map.of("host", administration.details(id), "jobs", jobs));
+    }
+
+    @DeleteMapping("/{id}/maintenance")
+    HostDetails exitMaintenance(@PathVariable UUID id) {
+        administration.exitMaintenance(id);
         return administration.details(id);
     }
 

@@ -63,8 +63,13 @@ class HostView extends VerticalLayout implements BeforeEnterObserver {
         HostHealth.Status health = details.health();
         HorizontalLayout heading = new HorizontalLayout(new H2(details.host().name()),
                 HostsView.badge(health == null ? null : health.reachable(), health == null ? null : health.problem()));
+        if (details.maintenance()) {
+            heading.add(HostsView.maintenanceBadge());
+        }
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new RouterLink("‹ Hosts", HostsView.class), heading, removeButton(details), facts(details));
+        HorizontalLayout actions = new HorizontalLayout(MaintenanceButton.of(administration, details,
+                () -> rerender(details)), removeButton(details));
+        add(new RouterLink("‹ Hosts", HostsView.class), heading, actions, facts(details));
         if (details.facts() == null) {
             Paragraph problem = new Paragraph("The host does not answer: " + details.factsProblem());
             problem.addClassName("corral-form-error");
@@ -73,6 +78,11 @@ class HostView extends VerticalLayout implements BeforeEnterObserver {
         add(new H3("Requirements"), requirements(details), new H3("Allocation"), HostAllocationBars.of(details),
                 new H3("Capabilities"), capabilities(details), new H3("Health"), health(health),
                 new H3("Virtual machines"), HostVmLinks.of(details));
+    }
+
+    private void rerender(HostDetails details) {
+        removeAll();
+        render(administration.details(details.host().id()));
     }
 
     private Button removeButton(HostDetails details) {

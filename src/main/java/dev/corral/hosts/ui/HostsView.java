@@ -1,5 +1,6 @@
 package dev.corral.hosts.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -89,14 +90,28 @@ class HostsView extends VerticalLayout {
         grid.setItems(hosts.visibleHosts());
     }
 
-    static Span health(HostRow host) {
-        return badge(host.reachable(), host.problem());
+    static Component health(HostRow host) {
+        Span health = badge(host.reachable(), host.problem());
+        if (!host.maintenance()) {
+            return health;
+        }
+        Span maintenance = maintenanceBadge();
+        maintenance.getStyle().set("margin-inline-start", "var(--lumo-space-xs)");
+        return new Span(health, maintenance);
+    }
+
+    /** Amber, as a paused VM: the host works, but takes no new or migrated VMs. */
+    static Span maintenanceBadge() {
+        Span badge = new Span("Maintenance");
+        badge.addClassNames("corral-state", "corral-state-paused", "corral-host-maintenance");
+        badge.setTitle("In maintenance mode: this host receives no new or migrated VMs.");
+        return badge;
     }
 
     static Span badge(Boolean reachable, String problem) {
         boolean unknown = reachable == null;
         Span badge = new Span(unknown ? "Not yet contacted" : reachable ? "Reachable" : "Unreachable");
-        badge.addClassNames("corral-state", unknown ? "corral-state-off" : reachable ? "corral-state-running" : "corral-state-unknown");
+        badge.addClassNames("corral-state", "corral-host-health", unknown ? "corral-state-off" : reachable ? "corral-state-running" : "corral-state-unknown");
         if (problem != null) {
             badge.setTitle(problem);
         }

@@ -2,6 +2,7 @@ package dev.corral.vms.api;
 
 import dev.corral.base.InvalidInputException;
 import dev.corral.base.api.PageBody;
+import dev.corral.engine.VmSpec;
 import dev.corral.engine.VmState;
 import dev.corral.jobs.JobView;
 import dev.corral.vms.NewVm;
@@ -48,7 +49,8 @@ class VmController {
     @GetMapping
     PageBody<VmRow> list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID host,
             @RequestParam(required = false) UUID hostGroup, @RequestParam(required = false) String owner,
-            @RequestParam(required = false) VmState state, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) VmState state, @RequestParam(required = false) VmSpec.GuestOs.Family guest,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "name") String sort) {
         String[] parts = sort.split(",");
         if (!SORTABLE.contains(parts[0])) {
@@ -56,7 +58,7 @@ class VmController {
         }
         Sort.Direction direction = parts.length > 1 && parts[1].equalsIgnoreCase("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
         PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 500), Sort.by(direction, parts[0]).and(Sort.by("id")));
-        Page<VmRow> found = vms.list(new VmFilter(q, host, hostGroup, owner, state), request);
+        Page<VmRow> found = vms.list(new VmFilter(q, host, hostGroup, owner, state, guest), request);
         return PageBody.of(found);
     }
 

@@ -54,7 +54,7 @@ class FleetSection implements DashboardSection {
         states.addClassName("corral-stat-row");
         states.add(stat(String.format("%,d", total), "in all"));
         for (VmState state : SHOWN) {
-            long count = vms.count(new VmFilter(null, null, null, null, state));
+            long count = vms.count(new VmFilter(null, null, null, null, state, null));
             if (count > 0) {
                 states.add(stat(String.format("%,d", count), state.name().toLowerCase()));
             }
@@ -67,7 +67,7 @@ class FleetSection implements DashboardSection {
         UnorderedList list = new UnorderedList();
         list.addClassName("corral-dashboard-list");
         for (HostGroupSummary group : tree.groups()) {
-            long count = vms.count(new VmFilter(null, null, group.id(), null, null));
+            long count = vms.count(new VmFilter(null, null, group.id(), null, null, null));
             if (count > 0) {
                 list.add(new ListItem(group.path() + ": " + count + (count == 1 ? " VM" : " VMs")));
             }

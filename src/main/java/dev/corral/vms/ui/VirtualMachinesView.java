@@ -20,7 +20,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.corral.engine.VmSpec;
 import dev.corral.engine.VmState;
+import dev.corral.hosts.HostGroupSummary;
+import dev.corral.hosts.HostTree;
 import dev.corral.vms.VmEvents;
 import dev.corral.vms.VmFilter;
 import dev.corral.vms.VmRow;
@@ -46,36 +49,72 @@ class VirtualMachinesView extends VerticalLayout {
     private final Grid<VmRow> grid = new Grid<>(VmRow.class, false);
     private final TextField search = new TextField();
     private final ComboBox<VmState> state = new ComboBox<>();
+    private final ComboBox<HostGroupSummary> hostGroup = new ComboBox<>();
+    private final TextField owner = new TextField();
+    private final ComboBox<VmSpec.GuestOs.Family> guest = new ComboBox<>();
     private final Span count = new Span();
     private Runnable unlisten;
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    VirtualMachinesView(VmService vms, VmEvents events) {
+    VirtualMachinesView(VmService vms, VmEvents events, HostTree tree) {
         this.vms = vms;
         this.events = events;
         addClassName("corral-view");
         setSizeFull();
-        search.setPlaceholder("Filter by name");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setClearButtonVisible(true);
-        search.addValueChangeListener(change -> refresh());
-        state.setPlaceholder("Any state");
-        state.setItems(VmState.values());
-        state.setClearButtonVisible(true);
-        state.addValueChangeListener(change -> refresh());
+        configureFilters(tree);
+        count.addClassName("corral-vm-count");
+        count.getStyle().set("white-space", "nowrap");
         Button create = new Button("Create VM", VaadinIcon.PLUS.create(), click -> new CreateVmDialog(vms).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (vms.hostsForCreation().isEmpty()) {
             create.setEnabled(false);
             create.setTooltipText("Your roles do not include vm.create on any host.");
         }
-        HorizontalLayout bar = new HorizontalLayout(search, state, count, create);
+        HorizontalLayout bar = new HorizontalLayout(search, state, hostGroup, owner, guest, count, create);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        bar.setSpacing("var(--lumo-space-s)");
         bar.setWidthFull();
         bar.expand(count);
         configureGrid();
         add(new H2("Virtual machines"), bar, grid);
+    }
+
+    private void configureFilters(HostTree tree) {
+        search.setPlaceholder("Filter by name");
+        search.setAriaLabel("Filter by name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        owner.setPlaceholder("Owner");
+        owner.setAriaLabel("Filter by owner");
+        for (TextField text : List.of(search, owner)) {
+            text.setValueChangeMode(ValueChangeMode.LAZY);
+            text.setClearButtonVisible(true);
+            text.addValueChangeListener(change -> refresh());
+        }
+        state.setPlaceholder("Any state");
+        state.setAriaLabel("State");
+        state.setItems(VmState.values());
+        hostGroup.setPlaceholder("Host group");
+        hostGroup.setAriaLabel("Host group");
+        hostGroup.setItems(tree.groups());
+        hostGroup.setItemLabelGenerator(HostGroupSummary::path);
+        guest.setPlaceholder("Guest OS");
+        guest.setAriaLabel("Guest OS family");
+        guest.setItems(VmSpec.GuestOs.Family.values());
+        guest.setItemLabelGenerator(VirtualMachinesView::familyLabel);
+        for (ComboBox<?> choice : List.of(state, hostGroup, guest)) {
+            choice.setClearButtonVisible(true);
+            choice.addValueChangeListener(change -> refresh());
+        }
+        search.setWidth("10rem");
+        owner.setWidth("7rem");
+        state.setWidth("8rem");
+        hostGroup.setWidth("10rem");
+        guest.setWidth("9rem");
+    }
+
+    private static String familyLabel(VmSpec.GuestOs.Family family) {
+        return family.name().charAt(0) + family.name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private void configureGrid() {
@@ -101,7 +140,8 @@ class VirtualMachinesView extends VerticalLayout {
     }
 
     private VmFilter filter() {
-        return new VmFilter(search.getValue(), null, null, null, state.getValue());
+        return new VmFilter(search.getValue(), null, hostGroup.getValue() == null ? null : hostGroup.getValue().id(),
+                owner.getValue(), state.getValue(), guest.getValue());
     }
 
     private static Sort sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {

@@ -1,0 +1,64 @@
+package dev.corral.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import dev.corral.support.CorralIntegrationTest;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An administrator's whole life of a VM in the console: create it, see it in the grid, start it,
+ * watch it run, turn it off, delete it; then narrow the grid by host group and guest OS.
+ */
+@CorralIntegrationTest
+class CreateVmJourneyIT extends BrowserTest {
+
+    @Test
+    void anAdministratorCreatesRunsAndDeletesAVm() {
+        openLogin().signInAs("admin", "demo");
+        VmPages vms = new VmPages(page).openGrid(baseUrl());
+
+        vms.createVm("br-hv02", "e2e-created", 1, 1024);
+
+        assertThat(vms.notification("e2e-created")).isVisible();
+        vms.searchByName("e2e-created");
+        assertThat(vms.link("e2e-created")).isVisible();
+        assertThat(vms.grid()).containsText("Off");
+        assertThat(vms.count()).hasText("1 VM");
+        screenshot("created");
+
+        vms.openVm("e2e-created");
+        assertThat(vms.state()).hasText("Off");
+        assertThat(vms.facts()).containsText("br-hv02");
+        assertThat(vms.facts()).containsText("1.0 GiB");
+        vms.action("Start").click();
+        assertThat(vms.state()).hasText("Running");
+        vms.action("Turn off").click();
+        assertThat(vms.state()).hasText("Off");
+
+        vms.deleteVm("e2e-created");
+
+        page.waitForURL(Pattern.compile(".*/vms$"));
+        assertThat(vms.link("br-app01")).isVisible();
+        assertThat(vms.link("e2e-created")).isHidden();
+    }
+
+    @Test
+    void theGridNarrowsToAHostGroupAndAGuestFamily() {
+        openLogin().signInAs("admin", "demo");
+        VmPages vms = new VmPages(page).openGrid(baseUrl());
+        assertThat(vms.grid()).containsText("sql01");
+
+        vms.filterBy("Host group", "Branch");
+        assertThat(vms.link("sql01")).isHidden();
+        assertThat(vms.link("br-file01")).isVisible();
+        assertThat(vms.count()).hasText("5 VMs");
+        vms.filterBy("Guest OS family", "Linux");
+
+        assertThat(vms.link("br-app01")).isVisible();
+        assertThat(vms.link("br-file01")).isHidden();
+        assertThat(vms.link("web01")).isHidden();
+        assertThat(vms.count()).hasText("1 VM");
+        screenshot("filtered");
+    }
+}
