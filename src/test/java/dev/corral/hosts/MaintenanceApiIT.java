@@ -8,6 +8,7 @@ import dev.corral.engine.sim.SimulatorEngine;
 import dev.corral.support.ApiClient;
 import dev.corral.support.ApiClient.Response;
 import dev.corral.support.CorralIntegrationTest;
+import dev.corral.support.DemoFleet;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 @CorralIntegrationTest
 class MaintenanceApiIT {
 
-    static final UUID HQ_HV01 = host("hq-hv01");
-    static final UUID HQ_HV02 = host("hq-hv02");
-    static final UUID BR_HV01 = host("br-hv01");
+    static final UUID HQ_HV01 = DemoFleet.host("hq-hv01");
+    static final UUID HQ_HV02 = DemoFleet.host("hq-hv02");
+    static final UUID BR_HV01 = DemoFleet.host("br-hv01");
     static final UUID BUILD01 = UUID.nameUUIDFromBytes("hq-hv02/build01".getBytes(StandardCharsets.UTF_8));
 
     @LocalServerPort
@@ -163,7 +164,4 @@ class MaintenanceApiIT {
         }
     }
 
-    private static UUID host(String name) {
-        return UUID.nameUUIDFromBytes(("host/" + name).getBytes(StandardCharsets.UTF_8));
-    }
 }

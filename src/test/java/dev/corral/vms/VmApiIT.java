@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corral.support.ApiClient;
 import dev.corral.support.ApiClient.Response;
 import dev.corral.support.CorralIntegrationTest;
+import dev.corral.support.DemoFleet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 @CorralIntegrationTest
 class VmApiIT {
 
-    static final UUID BR_FILE01 = id("br-hv01/br-file01");
-    static final UUID BR_APP02 = id("br-hv02/br-app02");
-    static final UUID SQL01 = id("hq-hv01/sql01");
+    static final UUID BR_FILE01 = DemoFleet.vm("br-hv01/br-file01");
+    static final UUID BR_APP02 = DemoFleet.vm("br-hv02/br-app02");
+    static final UUID SQL01 = DemoFleet.vm("hq-hv01/sql01");
     static final UUID BR_HV02 = UUID.nameUUIDFromBytes("host/br-hv02".getBytes(StandardCharsets.UTF_8));
 
     @LocalServerPort
@@ -168,7 +169,4 @@ class VmApiIT {
         return page.get("items").valueStream().map(v -> v.get("name").asString()).toList();
     }
 
-    private static UUID id(String hostAndName) {
-        return UUID.nameUUIDFromBytes(hostAndName.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corral.support.ApiClient;
 import dev.corral.support.ApiClient.Response;
 import dev.corral.support.CorralIntegrationTest;
-import java.nio.charset.StandardCharsets;
+import dev.corral.support.DemoFleet;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +17,11 @@ import tools.jackson.databind.JsonNode;
 @CorralIntegrationTest
 class VmConfigureApiIT {
 
-    static final UUID WEB01 = id("hq-hv01/web01");
-    static final UUID WEB02 = id("hq-hv01/web02");
-    static final UUID SQL01 = id("hq-hv01/sql01");
-    static final UUID BR_FILE01 = id("br-hv01/br-file01");
-    static final UUID BR_SANDBOX = id("br-hv02/br-sandbox");
+    static final UUID WEB01 = DemoFleet.vm("hq-hv01/web01");
+    static final UUID WEB02 = DemoFleet.vm("hq-hv01/web02");
+    static final UUID SQL01 = DemoFleet.vm("hq-hv01/sql01");
+    static final UUID BR_FILE01 = DemoFleet.vm("br-hv01/br-file01");
+    static final UUID BR_SANDBOX = DemoFleet.vm("br-hv02/br-sandbox");
 
     @LocalServerPort
     int port;
@@ -127,7 +127,4 @@ class VmConfigureApiIT {
         return api.send("PATCH", "/api/v1/vms/" + vm, user, "demo", json, Map.of("If-Match", ifMatch));
     }
 
-    private static UUID id(String hostAndName) {
-        return UUID.nameUUIDFromBytes(hostAndName.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corral.support.ApiClient;
 import dev.corral.support.ApiClient.Response;
 import dev.corral.support.CorralIntegrationTest;
-import java.nio.charset.StandardCharsets;
+import dev.corral.support.DemoFleet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +22,13 @@ import tools.jackson.databind.JsonNode;
 @CorralIntegrationTest
 class VmSnapshotApiIT {
 
-    static final UUID SQL01 = id("hq-hv01/sql01");
-    static final UUID WEB02 = id("hq-hv01/web02");
-    static final UUID EXCH01 = id("hq-hv02/exch01");
-    static final UUID BR_FILE01 = id("br-hv01/br-file01");
-    static final UUID HQ_HV01 = host("hq-hv01");
-    static final UUID HQ_HV02 = host("hq-hv02");
-    static final UUID BR_HV02 = host("br-hv02");
+    static final UUID SQL01 = DemoFleet.vm("hq-hv01/sql01");
+    static final UUID WEB02 = DemoFleet.vm("hq-hv01/web02");
+    static final UUID EXCH01 = DemoFleet.vm("hq-hv02/exch01");
+    static final UUID BR_FILE01 = DemoFleet.vm("br-hv01/br-file01");
+    static final UUID HQ_HV01 = DemoFleet.host("hq-hv01");
+    static final UUID HQ_HV02 = DemoFleet.host("hq-hv02");
+    static final UUID BR_HV02 = DemoFleet.host("br-hv02");
 
     @LocalServerPort
     int port;
@@ -205,11 +205,4 @@ class VmSnapshotApiIT {
         }
     }
 
-    private static UUID id(String hostAndName) {
-        return UUID.nameUUIDFromBytes(hostAndName.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static UUID host(String name) {
-        return UUID.nameUUIDFromBytes(("host/" + name).getBytes(StandardCharsets.UTF_8));
-    }
 }
