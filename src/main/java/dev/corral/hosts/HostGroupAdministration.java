@@ -129,7 +129,7 @@ public class HostGroupAdministration {
 
     private List<String> contents(UUID id) {
         List<String> contents = new ArrayList<>();
-        List<String> hostNames = hosts.findAll().stream().filter(h -> h.hostGroupId().equals(id))
+        List<String> hostNames = hosts.findByHostGroupId(id).stream()
                 .map(h -> h.summary().name()).sorted().toList();
         List<String> subgroups = groups.findAll().stream().filter(g -> id.equals(g.parentId())).map(HostGroup::name)
                 .sorted().toList();

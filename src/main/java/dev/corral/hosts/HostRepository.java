@@ -10,4 +10,6 @@ interface HostRepository extends JpaRepository<Host, UUID> {
     Optional<Host> findByNameIgnoreCase(String name);
 
     List<Host> findByMaintenanceTrue();
+
+    List<Host> findByHostGroupId(UUID hostGroupId);
 }
