@@ -150,6 +150,12 @@ public class JobService {
         return jobs.search(vmId, state, all ? null : CurrentCaller.get().user(), page).map(Job::view);
     }
 
+    /** Every job on one VM, newest first, for those who may see the VM. */
+    public Page<JobView> historyOf(UUID vmId, Pageable page) {
+        policy.require(Permission.INVENTORY_VIEW, Scope.vm(vmId));
+        return jobs.search(vmId, null, null, page).map(Job::view);
+    }
+
     private boolean visible(JobView job) {
         if (job.requestedBy().equalsIgnoreCase(CurrentCaller.get().user())) {
             return true;

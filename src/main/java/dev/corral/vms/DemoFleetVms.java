@@ -62,7 +62,9 @@ class DemoFleetVms implements ApplicationRunner {
                 if (wanted != null && wanted.registered()) {
                     long storage = vm.spec().disks().stream().mapToLong(d -> d.sizeGiB()).sum();
                     vms.save(new Vm(vm.id(), host.id(), vm.name(), wanted.owner(), vm.spec().vcpus(),
-                            vm.spec().memoryMiB(), storage, vm.spec().guestOs().family().name()));
+                            vm.spec().memoryMiB(), storage, vm.spec().guestOs().family().name())
+                            .describe(vm.spec().architecture(), vm.spec().guestOs().name(), wanted.purpose(), null, null,
+                                    null, wanted.tags()));
                     registered++;
                 }
             }

@@ -49,10 +49,12 @@ public class VmConfiguration {
     private final JobService jobs;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final VmGuards guards;
 
-    VmConfiguration(VmLookup lookup, VmRepository vms, VmRuntimeRepository runtime, Engines engines, AccessPolicy policy,
+    VmConfiguration(VmGuards guards, VmLookup lookup, VmRepository vms, VmRuntimeRepository runtime, Engines engines, AccessPolicy policy,
             QuotaGuard quotas, PrincipalDirectory directory, JobService jobs, TransactionTemplate transactions,
             AuditTrail audit) {
+        this.guards = guards;
         this.lookup = lookup;
         this.vms = vms;
         this.runtime = runtime;
@@ -76,7 +78,7 @@ public class VmConfiguration {
      */
     public VmRow configure(UUID id, long expectedVersion, VmChange change) {
         Vm vm = lookup.visible(id);
-        if (change.resizes()) {
+        if (change.resizes() || change.describes()) {
             policy.require(Permission.VM_CONFIGURE, Scope.vm(id));
         }
         if (change.changesOwner()) {
@@ -89,6 +91,9 @@ public class VmConfiguration {
         }
         if (edit.newOwner() != null && directory.groupsOf(edit.newOwner()).isEmpty()) {
             throw new InvalidInputException("owner", "The directory has no user " + edit.newOwner() + ".");
+        }
+        if (edit.resizes()) {
+            guards.checkSize(vm.hostId(), vm.architecture(), vm.guestFamily(), edit.newVcpus(), edit.newMemoryMiB());
         }
         QuotaUsage.Usage growth = edit.growth();
         if ((growth.vcpus() > 0 || growth.memoryMiB() > 0) && CurrentCaller.get().user().equalsIgnoreCase(vm.owner())) {
@@ -138,6 +143,10 @@ public class VmConfiguration {
                     throw new StaleVersionException(vm.name());
                 }
                 vm.configure(edit.newVcpus(), edit.newMemoryMiB(), edit.newOwnerOr(vm.owner()));
+                vm.purpose(edit.newPurpose());
+                if (edit.retags()) {
+                    vm.retag(edit.newTags());
+                }
                 vms.saveAndFlush(vm);
                 return row(vm, host);
             });

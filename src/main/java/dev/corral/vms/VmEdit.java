@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link VmChange} checked at its fields and set against the VM as it is: what is asked to change, and by how much. */
-record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, String oldOwner, String newOwner) {
+record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, String oldOwner, String newOwner,
+        String newPurpose, boolean purposeChanges, java.util.Map<String, String> oldTags, java.util.Map<String, String> newTags) {
 
     static VmEdit of(Vm vm, VmChange change) {
         if (change.vcpus() != null && change.vcpus() < 1) {
@@ -20,8 +21,15 @@ record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, 
             throw new InvalidInputException("owner", "Give the user name of the VM's owner.");
         }
         boolean sameOwner = owner == null || owner.equalsIgnoreCase(vm.owner());
+        String purpose = change.purpose() == null ? vm.purpose() : VmTags.purpose(change.purpose());
+        java.util.Map<String, String> tags = change.tags() == null ? vm.tags() : VmTags.check(change.tags());
         return new VmEdit(vm.vcpus(), change.vcpus() == null ? vm.vcpus() : change.vcpus(), vm.memoryMiB(),
-                change.memoryMiB() == null ? vm.memoryMiB() : change.memoryMiB(), vm.owner(), sameOwner ? null : owner);
+                change.memoryMiB() == null ? vm.memoryMiB() : change.memoryMiB(), vm.owner(), sameOwner ? null : owner,
+                purpose, !java.util.Objects.equals(purpose, vm.purpose()), vm.tags(), tags);
+    }
+
+    boolean retags() {
+        return !oldTags.equals(newTags);
     }
 
     boolean resizes() {
@@ -29,7 +37,7 @@ record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, 
     }
 
     boolean isEmpty() {
-        return !resizes() && newOwner == null;
+        return !resizes() && newOwner == null && !purposeChanges && !retags();
     }
 
     String newOwnerOr(String current) {
@@ -53,6 +61,13 @@ record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, 
         }
         if (newOwner != null) {
             parts.add("owner " + (oldOwner == null ? "none" : oldOwner) + " → " + newOwner);
+        }
+        if (purposeChanges) {
+            parts.add("purpose → " + (newPurpose == null ? "none" : "\"" + newPurpose + "\""));
+        }
+        if (retags()) {
+            parts.add("tags " + (oldTags.isEmpty() ? "none" : VmTags.format(oldTags)) + " → "
+                    + (newTags.isEmpty() ? "none" : VmTags.format(newTags)));
         }
         return String.join(", ", parts);
     }

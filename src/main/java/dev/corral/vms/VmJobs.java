@@ -35,9 +35,11 @@ class VmJobs {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final AssignmentService assignments;
+    private final java.time.Clock clock;
 
     VmJobs(Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
-            TransactionTemplate transactions, AuditTrail audit, AssignmentService assignments) {
+            TransactionTemplate transactions, AuditTrail audit, AssignmentService assignments, java.time.Clock clock) {
+        this.clock = clock;
         this.assignments = assignments;
         this.engines = engines;
         this.vms = vms;
@@ -81,6 +83,7 @@ class VmJobs {
 
     JobRequest create(VmCreation creation, String owner, Runnable releaseQuota) {
         Actor actor = Actor.current();
+        java.time.Instant requested = clock.instant();
         String name = creation.spec().name();
         return new JobRequest("vm.create", null, name, creation.host().id(), false,
                 "Create " + name + " on " + creation.host().name(),
@@ -89,7 +92,7 @@ class VmJobs {
                         return audited(actor, "vm.create", null, name, () -> {
                             VmInfo created = connection(creation.host()).define(creation.spec());
                             progress.report(60, "Defined on " + creation.host().name() + "; registering it.");
-                            register(creation, owner, created);
+                            register(creation, owner, actor.user(), requested, created);
                             return "Created " + name + " on " + creation.host().name() + ", owned by " + owner + ".";
                         });
                     } finally {
@@ -142,12 +145,13 @@ class VmJobs {
     }
 
     /** Records a defined VM in the inventory; if that fails, the VM is removed from its host again. */
-    private void register(VmCreation creation, String owner, VmInfo created) {
+    private void register(VmCreation creation, String owner, String creator, java.time.Instant when, VmInfo created) {
         String name = creation.spec().name();
         try {
             transactions.executeWithoutResult(status -> vms.save(new Vm(created.id(), creation.host().id(), name, owner,
                     creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB(),
-                    creation.spec().guestOs().family().name())));
+                    creation.spec().guestOs().family().name()).describe(creation.spec().architecture(),
+                    creation.spec().guestOs().name(), creation.purpose(), creator, when, creation.lease(), creation.tags())));
         } catch (RuntimeException e) {
             connection(creation.host()).delete(created.id());
             throw e;

@@ -8,6 +8,8 @@ interface VmRepository extends JpaRepository<Vm, UUID>, org.springframework.data
 
     java.util.List<Vm> findByHostId(UUID hostId);
 
+    boolean existsByHostIdAndNameIgnoreCase(UUID hostId, String name);
+
     interface OwnerUsage {
         long getVms();
 

@@ -47,10 +47,17 @@ public class VmService {
     private final JobService jobs;
     private final VmJobs work;
     private final VmLookup lookup;
+    private final dev.corral.access.PrincipalDirectory directory;
+    private final java.time.Clock clock;
+    private final VmGuards guards;
 
-    VmService(VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
-            QuotaGuard quotas, JobService jobs, VmJobs work, VmLookup lookup) {
+    VmService(VmGuards guards, VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
+            QuotaGuard quotas, JobService jobs, VmJobs work, VmLookup lookup,
+            dev.corral.access.PrincipalDirectory directory, java.time.Clock clock) {
         this.lookup = lookup;
+        this.directory = directory;
+        this.clock = clock;
+        this.guards = guards;
         this.vms = vms;
         this.runtime = runtime;
         this.tree = tree;
@@ -93,10 +100,10 @@ public class VmService {
         try {
             HostConnection connection = engines.connection(URI.create(host.uri()));
             VmInfo live = connection.vm(id);
-            return new VmDetails(vm.row(host.name(), live.state()), live, null, connection.capabilities(),
+            return new VmDetails(vm.row(host.name(), live.state()), vm.provenance(), live, null, connection.capabilities(),
                     unavailable(vm, live.state(), connection));
         } catch (EngineException e) {
-            return new VmDetails(row, null, e.getMessage(), null, unavailableAll(e.getMessage()));
+            return new VmDetails(row, vm.provenance(), null, e.getMessage(), null, unavailableAll(e.getMessage()));
         }
     }
 
@@ -106,7 +113,17 @@ public class VmService {
         policy.require(action.permission(), Scope.vm(id));
         HostSummary host = tree.host(vm.hostId()).orElseThrow();
         action.capability().ifPresent(c -> engines.connection(URI.create(host.uri())).capabilities().require(c));
-        return jobs.submit(work.power(vm.id(), vm.name(), host, action));
+        VmState current = guards.recordedState(vm.id());
+        PowerOnGuard.Cause cause = switch (action) {
+            case START -> current == VmState.SAVED ? PowerOnGuard.Cause.RESTORE : PowerOnGuard.Cause.START;
+            case RESUME -> PowerOnGuard.Cause.RESUME;
+            default -> null;
+        };
+        if (cause == null) {
+            return jobs.submit(work.power(vm.id(), vm.name(), host, action));
+        }
+        Runnable release = guards.admit(vm, host.id(), current, cause);
+        return VmGuards.submitHolding(jobs, work.power(vm.id(), vm.name(), host, action), release);
     }
 
     public JobView delete(UUID id) {
@@ -121,19 +138,55 @@ public class VmService {
             // Before anything else, so that a host the caller may not use and one that does not exist look alike.
             policy.require(Permission.VM_CREATE, Scope.host(request.hostId()));
         }
-        VmCreation creation = VmCreation.check(request, tree);
+        VmCreation creation = VmCreation.check(request, tree, java.time.LocalDate.now(clock));
+        String caller = CurrentCaller.get().user();
+        String owner = request.owner() == null || request.owner().isBlank() ? caller : request.owner().strip();
+        if (!owner.equalsIgnoreCase(caller)) {
+            policy.require(Permission.VM_OWNERSHIP, Scope.host(creation.host().id()));
+            if (owner.length() > 256 || directory.groupsOf(owner).isEmpty()) {
+                throw new InvalidInputException("owner", "The directory has no user " + abbreviate(owner) + ".");
+            }
+        }
         if (tree.inMaintenance(creation.host().id())) {
             throw new InvalidInputException("hostId", creation.host().name()
                     + " is in maintenance mode and receives no new VMs; choose another host.");
         }
+        if (vms.existsByHostIdAndNameIgnoreCase(creation.host().id(), creation.spec().name())) {
+            throw new InvalidInputException("name", creation.host().name() + " already has a VM named "
+                    + creation.spec().name() + ".");
+        }
+        guards.checkSize(creation.host().id(), creation.spec().architecture(), creation.spec().guestOs().family(),
+                creation.spec().vcpus(), creation.spec().memoryMiB());
+        HostConnection connection = engines.connection(URI.create(creation.host().uri()));
+        creation.checkAgainst(connection.facts(), connection.capabilities(), connection.switches());
         Runnable release = quotas.reserveRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1,
                 creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB()));
         try {
-            return jobs.submit(work.create(creation, CurrentCaller.get().user(), release));
+            return jobs.submit(work.create(creation, owner, release));
         } catch (RuntimeException e) {
             release.run();
             throw e;
         }
+    }
+
+    /** The virtual switches of a host the caller may create VMs on, for the create form; empty when it does not answer. */
+    public List<dev.corral.engine.VirtualSwitch> switchesFor(UUID hostId) {
+        policy.require(Permission.VM_CREATE, Scope.host(hostId));
+        HostSummary host = tree.host(hostId).orElseThrow(() -> new InvalidInputException("hostId", "There is no such host."));
+        try {
+            return engines.connection(URI.create(host.uri())).switches();
+        } catch (EngineException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether the caller may create VMs owned by someone else on this host, for the create form. */
+    public boolean mayChooseOwner(UUID hostId) {
+        return policy.allows(Permission.VM_OWNERSHIP, Scope.host(hostId));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     /** The caller's quota and its use, where creating on this host is limited by one. */

@@ -41,7 +41,11 @@ public class VmSnapshots {
     private final JobService jobs;
     private final VmJobs work;
 
-    VmSnapshots(VmLookup lookup, HostTree tree, Engines engines, AccessPolicy policy, JobService jobs, VmJobs work) {
+    private final VmGuards guards;
+
+    VmSnapshots(VmLookup lookup, HostTree tree, Engines engines, AccessPolicy policy, JobService jobs, VmJobs work,
+            VmGuards guards) {
+        this.guards = guards;
         this.lookup = lookup;
         this.tree = tree;
         this.engines = engines;
@@ -130,7 +134,13 @@ public class VmSnapshots {
         }
         connection(source).capabilities().require(Capability.QUICK_MIGRATION);
         connection(target).capabilities().require(Capability.QUICK_MIGRATION);
-        return jobs.submit(work.migrate(vmId, vm.name(), source, target));
+        dev.corral.engine.VmState current = guards.recordedState(vmId);
+        if (current == dev.corral.engine.VmState.OFF || current == dev.corral.engine.VmState.SAVED) {
+            return jobs.submit(work.migrate(vmId, vm.name(), source, target));
+        }
+        // It arrives running (or paused): it takes its place on the target before it moves.
+        Runnable release = guards.admit(vm, target.id(), current, PowerOnGuard.Cause.MIGRATE_IN);
+        return VmGuards.submitHolding(jobs, work.migrate(vmId, vm.name(), source, target), release);
     }
 
     /** The other hosts of the VM's cluster that the caller may migrate it to; none without vm.migrate on the VM. */

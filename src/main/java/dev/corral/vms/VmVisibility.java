@@ -85,6 +85,21 @@ final class VmVisibility {
         if (filter.guestFamily() != null) {
             all.add(cb.equal(vm.get("guestFamily"), filter.guestFamily().name()));
         }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            String tag = filter.tag().strip();
+            int eq = tag.indexOf('=');
+            // A subquery rather than a join: one row per VM, so paging and counts stay right.
+            Subquery<UUID> tagged = query.subquery(UUID.class);
+            Root<Vm> other = tagged.from(Vm.class);
+            jakarta.persistence.criteria.MapJoin<Vm, String, String> tags = other.joinMap("tags");
+            List<Predicate> match = new ArrayList<>();
+            match.add(cb.equal(cb.lower(tags.key()), (eq < 0 ? tag : tag.substring(0, eq)).strip().toLowerCase(Locale.ROOT)));
+            if (eq >= 0) {
+                match.add(cb.equal(cb.lower(tags.value()), tag.substring(eq + 1).strip().toLowerCase(Locale.ROOT)));
+            }
+            tagged.select(other.get("id")).where(match.toArray(Predicate[]::new));
+            all.add(vm.get("id").in(tagged));
+        }
     }
 
     /** Hosts in any of the groups (the groups already include their descendants), plus the hosts named. */

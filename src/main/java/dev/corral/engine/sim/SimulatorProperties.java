@@ -83,9 +83,10 @@ public record SimulatorProperties(Path stateDir, Duration operationDelay, List<H
     public record VmDefinition(String name, int vcpus, long memoryMiB, VmSpec.Architecture architecture,
             VmSpec.GuestOs.Family guestFamily, String guestName, VmState state, String switchName, Integer vlan,
             Set<IntegrationService> integrationServices, List<String> snapshots, Boolean registered,
-            String owner, Long diskGiB) {
+            String owner, Long diskGiB, String purpose, Map<String, String> tags) {
 
         public VmDefinition {
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
             vcpus = Math.max(1, vcpus);
             memoryMiB = memoryMiB <= 0 ? 1024 : memoryMiB;
             architecture = architecture == null ? VmSpec.Architecture.X64 : architecture;

@@ -50,6 +50,7 @@ class VmController {
     PageBody<VmRow> list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID host,
             @RequestParam(required = false) UUID hostGroup, @RequestParam(required = false) String owner,
             @RequestParam(required = false) VmState state, @RequestParam(required = false) VmSpec.GuestOs.Family guest,
+            @RequestParam(required = false) String tag,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "name") String sort) {
         String[] parts = sort.split(",");
@@ -58,7 +59,7 @@ class VmController {
         }
         Sort.Direction direction = parts.length > 1 && parts[1].equalsIgnoreCase("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
         PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 500), Sort.by(direction, parts[0]).and(Sort.by("id")));
-        Page<VmRow> found = vms.list(new VmFilter(q, host, hostGroup, owner, state, guest), request);
+        Page<VmRow> found = vms.list(new VmFilter(q, host, hostGroup, owner, state, guest, tag), request);
         return PageBody.of(found);
     }
 

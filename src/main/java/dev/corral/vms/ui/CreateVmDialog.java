@@ -4,45 +4,74 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.corral.access.NotPermittedException;
 import dev.corral.base.InvalidInputException;
 import dev.corral.base.RuleViolationException;
+import dev.corral.engine.VirtualSwitch;
 import dev.corral.engine.VmSpec;
 import dev.corral.hosts.HostSummary;
 import dev.corral.jobs.JobView;
 import dev.corral.vms.NewVm;
+import dev.corral.vms.VmLease;
 import dev.corral.vms.VmService;
+import dev.corral.vms.VmTags;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Creates a VM. Everything the service refuses (a field, the quota, the host) is shown in the
- * form and nothing typed is lost.
+ * Creates a VM: sizing, disks, network adapters (switch and VLAN), owner, purpose, lease and tags.
+ * Everything the service refuses (a field, the quota, the host) is shown at its field or in the
+ * form, and nothing typed is lost.
  */
 class CreateVmDialog extends Dialog {
 
+    private final VmService vms;
     private final ComboBox<HostSummary> host = new ComboBox<>("Host");
     private final TextField name = new TextField("Name");
     private final IntegerField vcpus = new IntegerField("Virtual processors");
     private final IntegerField memory = new IntegerField("Memory (MiB)");
+    private final Select<VmSpec.Architecture> architecture = new Select<>();
     private final ComboBox<VmSpec.GuestOs.Family> family = new ComboBox<>("Guest OS family");
     private final TextField guest = new TextField("Guest OS");
-    private final IntegerField disk = new IntegerField("System disk (GiB)");
+    private final TextField owner = new TextField("Owner");
+    private final TextArea purpose = new TextArea("Purpose");
+    private final DatePicker leaseEnds = new DatePicker("Lease ends");
+    private final Select<VmLease.Action> leaseAction = new Select<>();
+    private final TextField tags = new TextField("Tags");
+    private final VerticalLayout diskRows = new VerticalLayout();
+    private final VerticalLayout adapterRows = new VerticalLayout();
+    private final List<DiskRow> disks = new ArrayList<>();
+    private final List<AdapterRow> adapters = new ArrayList<>();
     private final Paragraph error = new Paragraph();
     private final Paragraph quota = new Paragraph();
+    private List<String> switches = List.of();
 
     CreateVmDialog(VmService vms) {
+        this.vms = vms;
         setHeaderTitle("Create a VM");
         host.setItems(vms.hostsForCreation());
         host.setItemLabelGenerator(HostSummary::name);
         quota.addClassName("corral-quota");
-        host.addValueChangeListener(change -> quota.setText(change.getValue() == null ? ""
-                : vms.quotaAt(change.getValue().id()).orElse("")));
+        host.addValueChangeListener(change -> hostChosen(change.getValue()));
         name.setMaxLength(VmSpec.MAX_NAME_LENGTH);
         vcpus.setValue(1);
         vcpus.setMin(1);
@@ -50,31 +79,86 @@ class CreateVmDialog extends Dialog {
         memory.setValue(2048);
         memory.setMin(32);
         memory.setStep(512);
+        architecture.setLabel("Architecture");
+        architecture.setItems(VmSpec.Architecture.values());
+        architecture.setItemLabelGenerator(a -> a == VmSpec.Architecture.X64 ? "64-bit (x64)" : "32-bit (x86)");
+        architecture.setValue(VmSpec.Architecture.X64);
         family.setItems(VmSpec.GuestOs.Family.values());
         family.setValue(VmSpec.GuestOs.Family.LINUX);
-        family.setItemLabelGenerator(f -> f.name().charAt(0) + f.name().substring(1).toLowerCase());
+        family.setItemLabelGenerator(CreateVmDialog::label);
         guest.setPlaceholder("e.g. Debian 12");
-        disk.setValue(40);
-        disk.setMin(1);
+        owner.setHelperText("Leave empty to own it yourself.");
+        owner.setEnabled(false);
+        purpose.setMaxLength(500);
+        purpose.setPlaceholder("Why this VM exists, e.g. build agent for team Atlas");
+        leaseEnds.setMin(LocalDate.now().plusDays(1));
+        leaseEnds.setClearButtonVisible(true);
+        leaseEnds.setHelperText("Optional: the last day the VM is needed.");
+        leaseAction.setLabel("When the lease ends");
+        leaseAction.setItems(VmLease.Action.values());
+        leaseAction.setItemLabelGenerator(VmLease.Action::label);
+        leaseAction.setValue(VmLease.Action.NOTIFY);
+        tags.setPlaceholder("env=test, team=atlas");
+        tags.setHelperText("Comma-separated key=value pairs.");
         error.addClassName("corral-form-error");
         for (HasValidation required : new HasValidation[] {host, name, vcpus, memory}) {
             ((com.vaadin.flow.component.HasValue<?, ?>) required).setRequiredIndicatorVisible(true);
         }
-        FormLayout form = new FormLayout(host, name, vcpus, memory, family, guest, disk);
-        add(form, quota, error);
-        Button create = new Button("Create", click -> create(vms));
+        FormLayout basics = new FormLayout(host, name, vcpus, memory, architecture, family, guest);
+        diskRows.setPadding(false);
+        diskRows.setSpacing(false);
+        adapterRows.setPadding(false);
+        adapterRows.setSpacing(false);
+        Button addDisk = new Button("Add disk", VaadinIcon.PLUS.create(), click -> addDisk(null, 100));
+        addDisk.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button addAdapter = new Button("Add network adapter", VaadinIcon.PLUS.create(), click -> addAdapter());
+        addAdapter.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        FormLayout about = new FormLayout(owner, tags, leaseEnds, leaseAction, purpose);
+        about.setColspan(purpose, 2);
+        add(basics, new H3("Disks"), diskRows, addDisk, new H3("Network adapters"), adapterRows, addAdapter,
+                new H3("Ownership and lease"), about, quota, error);
+        addDisk("system", 40);
+        Button create = new Button("Create", click -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), create);
-        setWidth("36rem");
+        setWidth("48rem");
+        addClassName("corral-create-vm");
     }
 
-    private void create(VmService vms) {
+    private void hostChosen(HostSummary chosen) {
+        quota.setText(chosen == null ? "" : vms.quotaAt(chosen.id()).orElse(""));
+        switches = chosen == null ? List.of() : vms.switchesFor(chosen.id()).stream().map(VirtualSwitch::name).toList();
+        adapters.forEach(a -> a.switchName.setItems(switches));
+        boolean mayChoose = chosen != null && vms.mayChooseOwner(chosen.id());
+        owner.setEnabled(mayChoose);
+        owner.setHelperText(mayChoose ? "Leave empty to own it yourself." : "You will own this VM.");
+    }
+
+    private void addDisk(String diskName, int sizeGiB) {
+        DiskRow row = new DiskRow(disks.size(), diskName, sizeGiB);
+        disks.add(row);
+        diskRows.add(row.layout);
+    }
+
+    private void addAdapter() {
+        AdapterRow row = new AdapterRow(adapters.size());
+        row.switchName.setItems(switches);
+        adapters.add(row);
+        adapterRows.add(row.layout);
+    }
+
+    private void create() {
         fields().values().forEach(f -> f.setInvalid(false));
         error.setText("");
         try {
+            List<NewVm.Disk> diskRequest = disks.stream().map(DiskRow::request).toList();
+            List<NewVm.Adapter> adapterRequest = adapters.stream().map(AdapterRow::request).toList();
+            Map<String, String> tagMap = VmTags.parse(tags.getValue());
             JobView job = vms.create(new NewVm(host.getValue() == null ? null : host.getValue().id(), name.getValue(),
-                    vcpus.getValue(), memory.getValue() == null ? null : memory.getValue().longValue(), VmSpec.Architecture.X64,
-                    family.getValue(), guest.getValue(), disk.getValue() == null ? null : disk.getValue().longValue(), null));
+                    vcpus.getValue(), memory.getValue() == null ? null : memory.getValue().longValue(), architecture.getValue(),
+                    family.getValue(), guest.getValue(), null, null, diskRequest, adapterRequest,
+                    owner.getValue(), purpose.getValue(), leaseEnds.getValue(),
+                    leaseEnds.getValue() == null ? null : leaseAction.getValue(), tagMap));
             Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_END);
             close();
         } catch (InvalidInputException e) {
@@ -85,13 +169,145 @@ class CreateVmDialog extends Dialog {
                 field.setErrorMessage(e.getMessage());
                 field.setInvalid(true);
             }
-        } catch (RuleViolationException | NotPermittedException e) {
+        } catch (RuleViolationException | NotPermittedException | dev.corral.engine.EngineException e) {
             error.setText(e.getMessage());
         }
     }
 
     private Map<String, HasValidation> fields() {
-        return Map.of("hostId", host, "name", name, "vcpus", vcpus, "memoryMiB", memory, "guestFamily", family,
-                "diskGiB", disk);
+        Map<String, HasValidation> fields = new HashMap<>(Map.of("hostId", host, "name", name, "vcpus", vcpus,
+                "memoryMiB", memory, "guestFamily", family, "owner", owner, "purpose", purpose, "leaseExpires", leaseEnds,
+                "tags", tags));
+        disks.forEach(d -> d.fields(fields));
+        adapters.forEach(a -> a.fields(fields));
+        return fields;
+    }
+
+    private static String label(Enum<?> constant) {
+        String text = constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** One disk of the form; removing it keeps the others' positions for messages. */
+    private final class DiskRow {
+        private final int index;
+        private final TextField diskName = new TextField("Disk name");
+        private final Select<VmSpec.DiskKind> kind = new Select<>();
+        private final IntegerField size = new IntegerField("Size (GiB)");
+        private final HorizontalLayout layout = new HorizontalLayout();
+
+        DiskRow(int index, String initialName, int sizeGiB) {
+            this.index = index;
+            diskName.setValue(initialName == null ? "data" + index : initialName);
+            diskName.setWidth("10rem");
+            kind.setLabel("Kind");
+            kind.setItems(VmSpec.DiskKind.FIXED, VmSpec.DiskKind.DYNAMIC);
+            kind.setItemLabelGenerator(k -> k == VmSpec.DiskKind.FIXED ? "Fixed size" : "Dynamically expanding");
+            kind.setValue(VmSpec.DiskKind.DYNAMIC);
+            kind.setWidth("13rem");
+            size.setValue(sizeGiB);
+            size.setMin(1);
+            size.setMax(2040);
+            size.setWidth("8rem");
+            Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
+                disks.remove(this);
+                diskRows.remove(layout);
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel("Remove disk");
+            remove.setTooltipText("Remove this disk");
+            layout.add(diskName, kind, size, remove);
+            layout.setAlignItems(FlexComponent.Alignment.BASELINE);
+            layout.addClassName("corral-disk-row");
+        }
+
+        NewVm.Disk request() {
+            int position = disks.indexOf(this);
+            return new NewVm.Disk(diskName.getValue(), kind.getValue(), position == 0 ? VmSpec.Bus.IDE : VmSpec.Bus.SCSI,
+                    size.getValue() == null ? null : size.getValue().longValue(), null, null);
+        }
+
+        void fields(Map<String, HasValidation> fields) {
+            String at = "disks[" + disks.indexOf(this) + "]";
+            fields.put(at, size);
+            fields.put(at + ".name", diskName);
+            fields.put(at + ".sizeGiB", size);
+        }
+    }
+
+    /** One network adapter of the form: its switch and how it uses VLANs. */
+    private final class AdapterRow {
+        private final ComboBox<String> switchName = new ComboBox<>("Virtual switch");
+        private final Select<NewVm.VlanMode> mode = new Select<>();
+        private final IntegerField vlanId = new IntegerField("VLAN");
+        private final TextField allowed = new TextField("Allowed VLANs");
+        private final IntegerField nativeVlan = new IntegerField("Native VLAN");
+        private final Select<VmSpec.AdapterType> type = new Select<>();
+        private final Div layout = new Div();
+
+        AdapterRow(int index) {
+            switchName.setAllowCustomValue(false);
+            switchName.setWidth("11rem");
+            type.setLabel("Adapter");
+            type.setItems(VmSpec.AdapterType.values());
+            type.setItemLabelGenerator(CreateVmDialog::label);
+            type.setValue(VmSpec.AdapterType.SYNTHETIC);
+            type.setWidth("8rem");
+            mode.setLabel("VLAN mode");
+            mode.setItems(NewVm.VlanMode.values());
+            mode.setItemLabelGenerator(CreateVmDialog::label);
+            mode.setValue(NewVm.VlanMode.UNTAGGED);
+            mode.setWidth("8rem");
+            vlanId.setWidth("6rem");
+            vlanId.setPlaceholder("1-4094");
+            allowed.setWidth("10rem");
+            allowed.setPlaceholder("10, 20, 100-110");
+            nativeVlan.setWidth("7rem");
+            mode.addValueChangeListener(change -> showVlanFields());
+            Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
+                adapters.remove(this);
+                adapterRows.remove(layout);
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel("Remove network adapter");
+            remove.setTooltipText("Remove this network adapter");
+            HorizontalLayout line = new HorizontalLayout(type, switchName, mode, vlanId, allowed, nativeVlan, remove);
+            line.setAlignItems(FlexComponent.Alignment.BASELINE);
+            line.setWrap(true);
+            layout.add(line);
+            layout.addClassName("corral-adapter-row");
+            showVlanFields();
+        }
+
+        private void showVlanFields() {
+            vlanId.setVisible(mode.getValue() == NewVm.VlanMode.ACCESS);
+            allowed.setVisible(mode.getValue() == NewVm.VlanMode.TRUNK);
+            nativeVlan.setVisible(mode.getValue() == NewVm.VlanMode.TRUNK);
+        }
+
+        NewVm.Adapter request() {
+            boolean trunk = mode.getValue() == NewVm.VlanMode.TRUNK;
+            return new NewVm.Adapter(type.getValue(), switchName.getValue(), mode.getValue(),
+                    mode.getValue() == NewVm.VlanMode.ACCESS ? vlanIdOrBad() : null,
+                    trunk ? allowed.getValue() : null, trunk ? nativeVlan.getValue() : null, null);
+        }
+
+        /** A number too big for an int is shown by the field as bad input; report it as out of range. */
+        private Integer vlanIdOrBad() {
+            if (vlanId.getValue() == null && !vlanId.isEmpty()) {
+                return -1;
+            }
+            return vlanId.getValue();
+        }
+
+        void fields(Map<String, HasValidation> fields) {
+            String at = "networkAdapters[" + adapters.indexOf(this) + "]";
+            fields.put(at, switchName);
+            fields.put(at + ".switchName", switchName);
+            fields.put(at + ".vlanId", vlanId);
+            fields.put(at + ".allowedVlans", allowed);
+            fields.put(at + ".nativeVlan", nativeVlan);
+            fields.put(at + ".mac", switchName);
+        }
     }
 }

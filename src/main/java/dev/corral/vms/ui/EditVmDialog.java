@@ -33,11 +33,13 @@ class EditVmDialog extends Dialog {
     private final IntegerField vcpus = new IntegerField("Virtual processors");
     private final IntegerField memory = new IntegerField("Memory (MiB)");
     private final TextField owner = new TextField("Owner");
+    private final com.vaadin.flow.component.textfield.TextArea purpose = new com.vaadin.flow.component.textfield.TextArea("Purpose");
+    private final TextField tags = new TextField("Tags");
     private final Paragraph error = new Paragraph();
     private final VmRow vm;
     private final boolean ownerEditable;
 
-    EditVmDialog(VmConfiguration configuration, VmRow vm) {
+    EditVmDialog(VmConfiguration configuration, VmRow vm, dev.corral.vms.VmProvenance about) {
         this.vm = vm;
         this.ownerEditable = configuration.mayChangeOwner(vm.id());
         setHeaderTitle("Edit " + vm.name());
@@ -54,15 +56,21 @@ class EditVmDialog extends Dialog {
         owner.setValue(vm.owner() == null ? "" : vm.owner());
         owner.setHelperText("A user name from the directory.");
         error.addClassName("corral-form-error");
+        purpose.setValue(about.purpose() == null ? "" : about.purpose());
+        purpose.setMaxLength(500);
+        tags.setValue(dev.corral.vms.VmTags.format(about.tags()));
+        tags.setHelperText("Comma-separated key=value pairs; they replace the VM's tags.");
         FormLayout form = new FormLayout(vcpus, memory);
         if (ownerEditable) {
             form.add(owner);
         }
+        form.add(tags, purpose);
+        form.setColspan(purpose, 2);
         add(form, error);
         Button save = new Button("Save", click -> save(configuration));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), save);
-        setWidth("32rem");
+        setWidth("36rem");
     }
 
     private void save(VmConfiguration configuration) {
@@ -74,9 +82,9 @@ class EditVmDialog extends Dialog {
             empty.setInvalid(true);
             return;
         }
-        VmChange change = new VmChange(vcpus.getValue(), memory.getValue().longValue(),
-                ownerEditable ? owner.getValue() : null);
         try {
+            VmChange change = new VmChange(vcpus.getValue(), memory.getValue().longValue(),
+                    ownerEditable ? owner.getValue() : null, purpose.getValue(), dev.corral.vms.VmTags.parse(tags.getValue()));
             configuration.configure(vm.id(), vm.version(), change);
             close();
         } catch (InvalidInputException e) {
@@ -94,7 +102,8 @@ class EditVmDialog extends Dialog {
     }
 
     private Map<String, HasValidation> fields() {
-        Map<String, HasValidation> fields = new HashMap<>(Map.of("vcpus", vcpus, "memoryMiB", memory));
+        Map<String, HasValidation> fields = new HashMap<>(Map.<String, HasValidation>of("vcpus", vcpus, "memoryMiB", memory, "purpose", purpose,
+                "tags", tags));
         if (ownerEditable) {
             fields.put("owner", owner);
         }

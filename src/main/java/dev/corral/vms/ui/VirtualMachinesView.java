@@ -51,6 +51,7 @@ class VirtualMachinesView extends VerticalLayout {
     private final ComboBox<VmState> state = new ComboBox<>();
     private final ComboBox<HostGroupSummary> hostGroup = new ComboBox<>();
     private final TextField owner = new TextField();
+    private final TextField tag = new TextField();
     private final ComboBox<VmSpec.GuestOs.Family> guest = new ComboBox<>();
     private final Span count = new Span();
     private Runnable unlisten;
@@ -70,7 +71,7 @@ class VirtualMachinesView extends VerticalLayout {
             create.setEnabled(false);
             create.setTooltipText("Your roles do not include vm.create on any host.");
         }
-        HorizontalLayout bar = new HorizontalLayout(search, state, hostGroup, owner, guest, count, create);
+        HorizontalLayout bar = new HorizontalLayout(search, state, hostGroup, owner, guest, tag, count, create);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         bar.setSpacing("var(--lumo-space-s)");
@@ -86,7 +87,10 @@ class VirtualMachinesView extends VerticalLayout {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         owner.setPlaceholder("Owner");
         owner.setAriaLabel("Filter by owner");
-        for (TextField text : List.of(search, owner)) {
+        tag.setPlaceholder("Tag (key or key=value)");
+        tag.setAriaLabel("Filter by tag");
+        tag.setTooltipText("A tag key, such as env, or a key and value, such as env=test");
+        for (TextField text : List.of(search, owner, tag)) {
             text.setValueChangeMode(ValueChangeMode.LAZY);
             text.setClearButtonVisible(true);
             text.addValueChangeListener(change -> refresh());
@@ -111,6 +115,7 @@ class VirtualMachinesView extends VerticalLayout {
         state.setWidth("8rem");
         hostGroup.setWidth("10rem");
         guest.setWidth("9rem");
+        tag.setWidth("11rem");
     }
 
     private static String familyLabel(VmSpec.GuestOs.Family family) {
@@ -128,6 +133,10 @@ class VirtualMachinesView extends VerticalLayout {
                 .setSortable(true).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(vm -> vm.guestFamily().charAt(0) + vm.guestFamily().substring(1).toLowerCase()).setHeader("Guest")
                 .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(vm -> dev.corral.vms.VmTags.format(vm.tags())).setHeader("Tags").setFlexGrow(1)
+                .setTooltipGenerator(vm -> dev.corral.vms.VmTags.format(vm.tags()));
+        grid.addColumn(vm -> vm.leaseExpires() == null ? "" : vm.leaseExpires().toString()).setHeader("Lease ends")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No VMs match. VMs appear here once they are registered on hosts you may see.");
         grid.setSizeFull();
@@ -141,7 +150,7 @@ class VirtualMachinesView extends VerticalLayout {
 
     private VmFilter filter() {
         return new VmFilter(search.getValue(), null, hostGroup.getValue() == null ? null : hostGroup.getValue().id(),
-                owner.getValue(), state.getValue(), guest.getValue());
+                owner.getValue(), state.getValue(), guest.getValue(), tag.getValue());
     }
 
     private static Sort sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {

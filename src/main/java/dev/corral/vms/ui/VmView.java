@@ -49,10 +49,13 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
     private final VmConfiguration configuration;
     private final VmEvents events;
     private final Clock clock;
+    private final dev.corral.jobs.JobService jobs;
     private UUID id;
     private Runnable unlisten;
 
-    VmView(VmService vms, VmSnapshots snapshots, VmConfiguration configuration, VmEvents events, Clock clock) {
+    VmView(VmService vms, VmSnapshots snapshots, VmConfiguration configuration, VmEvents events, Clock clock,
+            dev.corral.jobs.JobService jobs) {
+        this.jobs = jobs;
         this.vms = vms;
         this.snapshots = snapshots;
         this.configuration = configuration;
@@ -86,7 +89,9 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
             problem.addClassName("corral-form-error");
             add(problem);
         }
+        add(new VmHardwareSection(details.live() == null ? null : details.live().spec()));
         add(new SnapshotSection(snapshots, id, details.vm().name(), overview, clock.instant()));
+        add(new VmJobHistory(jobs, id, clock.instant()));
     }
 
     private HorizontalLayout actions(VmDetails details, VmSnapshots.Overview overview) {
@@ -100,7 +105,7 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         Button delete = new Button("Delete", click -> confirmDelete(details.vm().name()));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         disableIf(delete, details.unavailableActions().get("delete"));
-        Button edit = new Button("Edit", click -> new EditVmDialog(configuration, details.vm()).open());
+        Button edit = new Button("Edit", click -> new EditVmDialog(configuration, details.vm(), details.provenance()).open());
         disableIf(edit, details.unavailableActions().get(VmService.CONFIGURE));
         Button migrate = new Button("Migrate", click -> new MigrateDialog(snapshots, id, details.vm().name(),
                 details.vm().hostName()).open());
@@ -128,7 +133,7 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         Submit.job(operation);
     }
 
-    private static Div facts(VmDetails details) {
+    private Div facts(VmDetails details) {
         Div facts = new Div();
         facts.addClassName("corral-facts");
         fact(facts, "Host", details.vm().hostName());
@@ -136,6 +141,13 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         fact(facts, "Virtual processors", String.valueOf(details.vm().vcpus()));
         fact(facts, "Memory", String.format("%.1f GiB", details.vm().memoryMiB() / 1024.0));
         fact(facts, "Configuration version", String.valueOf(details.vm().version()));
+        dev.corral.vms.VmProvenance about = details.provenance();
+        fact(facts, "Purpose", about.purpose() == null ? "—" : about.purpose());
+        fact(facts, "Created", about.createdAt() == null ? "before Corral recorded it"
+                : dev.corral.ui.PeopleTime.exact(about.createdAt()) + " by " + about.createdBy());
+        fact(facts, "Lease", about.lease() == null ? "none" : "ends " + about.lease().expires() + "; then: "
+                + about.lease().action().label().toLowerCase());
+        fact(facts, "Tags", about.tags().isEmpty() ? "—" : dev.corral.vms.VmTags.format(about.tags()));
         if (details.live() != null) {
             fact(facts, "Guest OS", details.live().spec().guestOs().name());
             fact(facts, "Architecture", details.live().spec().architecture().name().toLowerCase());
