@@ -83,6 +83,13 @@ class Job {
         progress = Math.max(progress, 5);
     }
 
+    /** The VM the job turned out to concern; a job already about a VM keeps it. */
+    void concerns(UUID vm) {
+        if (vmId == null) {
+            vmId = vm;
+        }
+    }
+
     void progress(int percent, String text) {
         progress = Math.clamp(percent, progress, 99);
         if (text != null) {

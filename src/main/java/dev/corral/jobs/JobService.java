@@ -60,6 +60,10 @@ public class JobService {
     /** Lets the work move the progress bar. */
     public interface Progress {
         void report(int percent, String message);
+
+        /** Names the VM a job concerns once it exists (a creation learns its VM's id on the way). */
+        default void concerns(UUID vmId) {
+        }
     }
 
     /** Records the job and starts it; answers at once with the queued job. */
@@ -108,7 +112,17 @@ public class JobService {
     private JobView execute(UUID id, JobRequest request) {
         change(id, job -> job.start(clock.instant()));
         try {
-            String message = request.work().apply((percent, text) -> change(id, job -> job.progress(percent, text)));
+            String message = request.work().apply(new Progress() {
+                @Override
+                public void report(int percent, String text) {
+                    change(id, job -> job.progress(percent, text));
+                }
+
+                @Override
+                public void concerns(UUID vmId) {
+                    change(id, job -> job.concerns(vmId));
+                }
+            });
             return change(id, job -> job.finish(JobState.SUCCEEDED, message, clock.instant()));
         } catch (EngineException e) {
             change(id, job -> job.finish(JobState.FAILED, e.getMessage(), clock.instant()));

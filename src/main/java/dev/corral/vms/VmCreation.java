@@ -88,7 +88,7 @@ record VmCreation(HostSummary host, VmSpec spec, long storageGiB, String purpose
             if (target == null) {
                 throw new InvalidInputException(suffix.isEmpty() ? at : at + ".switchName", hostName
                         + " has no virtual switch named " + adapter.switchName() + (switches.isEmpty() ? "; it has none."
-                        : "; it has " + String.join(", ", byName.keySet()) + "."));
+                        : "; it has " + String.join(", ", switches.stream().map(dev.corral.engine.VirtualSwitch::name).toList()) + "."));
             }
             String vlanField = suffix.isEmpty() ? at
                     : at + (adapter.vlan() instanceof dev.corral.engine.VlanSetting.Trunk ? ".allowedVlans" : ".vlanId");

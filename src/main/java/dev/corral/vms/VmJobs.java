@@ -93,6 +93,7 @@ class VmJobs {
                             VmInfo created = connection(creation.host()).define(creation.spec());
                             progress.report(60, "Defined on " + creation.host().name() + "; registering it.");
                             register(creation, owner, actor.user(), requested, created);
+                            progress.concerns(created.id());
                             return "Created " + name + " on " + creation.host().name() + ", owned by " + owner + ".";
                         });
                     } finally {

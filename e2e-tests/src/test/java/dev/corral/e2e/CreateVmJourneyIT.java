@@ -61,4 +61,36 @@ class CreateVmJourneyIT extends BrowserTest {
         assertThat(vms.count()).hasText("1 VM");
         screenshot("filtered");
     }
+
+    @Test
+    void aVmIsCreatedOnAVlanAndUnusableVlansAreRefusedAtTheField() {
+        openLogin().signInAs("admin", "demo");
+        VmPages vms = new VmPages(page).openGrid(baseUrl());
+        vms.startCreating("hq-hv01", "e2e-on-vlan", 1).addAdapter("LAN", 0);
+        vms.tagsField().fill("env=e2e, team=qa");
+
+        for (int vlan : new int[] {0, 4095, 5000}) {
+            vms.vlanField().fill(String.valueOf(vlan));
+            vms.action("Create").click();
+            assertThat(vms.fieldError("VLAN")).containsText("use 1 to 4094");
+        }
+        screenshot("vlan-refused");
+        vms.vlanField().fill("42");
+        vms.action("Create").click();
+        assertThat(vms.fieldError("VLAN")).containsText("Switch LAN carries VLANs 10, 20, 30 only");
+        vms.vlanField().fill("20");
+        vms.action("Create").click();
+
+        assertThat(vms.notification("e2e-on-vlan")).isVisible();
+        vms.searchByName("e2e-on-vlan");
+        assertThat(vms.count()).hasText("1 VM");
+        assertThat(vms.link("e2e-on-vlan")).isVisible();
+        assertThat(vms.grid()).containsText("env=e2e, team=qa");
+        vms.openVm("e2e-on-vlan");
+        assertThat(page.locator(".corral-vm-adapters")).containsText("access 20");
+        assertThat(page.locator(".corral-vm-disks")).containsText("system");
+        assertThat(vms.facts()).containsText("by admin");
+        assertThat(page.locator(".corral-vm-jobs")).containsText("vm.create");
+        screenshot("vm-page");
+    }
 }

@@ -68,6 +68,41 @@ final class VmPages {
         page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Virtual processors")).fill(String.valueOf(vcpus));
     }
 
+    /** Opens the create dialog with the host, name and processors filled in; the caller adds the rest and creates. */
+    VmPages startCreating(String host, String name, int vcpus) {
+        openCreateDialog(host, name, vcpus);
+        return this;
+    }
+
+    /** Adds a network adapter to the open create dialog: its switch, and an access VLAN unless null. */
+    VmPages addAdapter(String switchName, Integer accessVlan) {
+        action("Add network adapter").click();
+        Locator row = page.locator(".corral-adapter-row").last();
+        row.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Virtual switch")).fill(switchName);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(switchName).setExact(true)).click();
+        if (accessVlan != null) {
+            row.locator("vaadin-select").filter(new Locator.FilterOptions().setHasText("Untagged")).click();
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Access")).click();
+            vlanField().fill(String.valueOf(accessVlan));
+        }
+        return this;
+    }
+
+    Locator vlanField() {
+        return page.locator(".corral-adapter-row").last()
+                .getByRole(AriaRole.SPINBUTTON, new Locator.GetByRoleOptions().setName("VLAN").setExact(true));
+    }
+
+    /** The error message a field of the open dialog shows, by the field's label. */
+    Locator fieldError(String label) {
+        return page.locator("[invalid]").filter(new Locator.FilterOptions().setHas(page.locator("label")
+                .filter(new Locator.FilterOptions().setHasText(label)))).locator("[slot='error-message']");
+    }
+
+    Locator tagsField() {
+        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Tags").setExact(true));
+    }
+
     /** Clicks Delete on a VM's page and confirms in the dialog that names it. */
     VmPages deleteVm(String name) {
         action("Delete").click();

@@ -202,9 +202,9 @@ class CreateVmDialog extends Dialog {
             diskName.setWidth("10rem");
             kind.setLabel("Kind");
             kind.setItems(VmSpec.DiskKind.FIXED, VmSpec.DiskKind.DYNAMIC);
-            kind.setItemLabelGenerator(k -> k == VmSpec.DiskKind.FIXED ? "Fixed size" : "Dynamically expanding");
+            kind.setItemLabelGenerator(k -> k == VmSpec.DiskKind.FIXED ? "Fixed size" : "Dynamic");
             kind.setValue(VmSpec.DiskKind.DYNAMIC);
-            kind.setWidth("13rem");
+            kind.setWidth("10rem");
             size.setValue(sizeGiB);
             size.setMin(1);
             size.setMax(2040);
@@ -258,9 +258,9 @@ class CreateVmDialog extends Dialog {
             mode.setItemLabelGenerator(CreateVmDialog::label);
             mode.setValue(NewVm.VlanMode.UNTAGGED);
             mode.setWidth("8rem");
-            vlanId.setWidth("6rem");
+            vlanId.setWidth("12rem");
             vlanId.setPlaceholder("1-4094");
-            allowed.setWidth("10rem");
+            allowed.setWidth("12rem");
             allowed.setPlaceholder("10, 20, 100-110");
             nativeVlan.setWidth("7rem");
             mode.addValueChangeListener(change -> showVlanFields());

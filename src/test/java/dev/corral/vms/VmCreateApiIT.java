@@ -1,0 +1,155 @@
+package dev.corral.vms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corral.support.ApiClient;
+import dev.corral.support.ApiClient.Response;
+import dev.corral.support.CorralIntegrationTest;
+import dev.corral.support.DemoFleet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creating a VM with disks, network adapters on VLANs, an owner, a lease and tags: checked field
+ * by field and against the host before anything is created, and then found again by its tags.
+ */
+@CorralIntegrationTest
+class VmCreateApiIT {
+
+    static final UUID HQ_HV02 = DemoFleet.host("hq-hv02");
+    static final UUID BR_HV02 = DemoFleet.host("br-hv02");
+
+    @LocalServerPort
+    int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.corral.support.MutableClock clock;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void aVmWithDisksAdaptersLeaseAndTagsIsCreatedAsAskedAndFoundByTag() throws Exception {
+        String lease = LocalDate.now(clock).plusDays(30).toString();
+        Response created = create("admin", """
+                {"hostId":"%s","name":"lab-router","vcpus":2,"memoryMiB":1024,"guestFamily":"LINUX","guestName":"Debian 12",
+                 "disks":[{"name":"system","kind":"FIXED","sizeGiB":20},{"name":"logs","sizeGiB":100}],
+                 "networkAdapters":[{"switchName":"LAN","vlanMode":"ACCESS","vlanId":20},
+                                    {"switchName":"LAN","vlanMode":"TRUNK","allowedVlans":"10, 20 30","nativeVlan":10},
+                                    {"switchName":"Lab","type":"LEGACY","mac":"00:15:5D:AA:BB:01"}],
+                 "owner":"hq-admin","purpose":"Routing between the lab and the LAN",
+                 "leaseExpires":"%s","leaseAction":"SAVE","tags":{"env":"lab","team":"net"}}
+                """.formatted(HQ_HV02, lease));
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        JsonNode job = awaitJob(created.json().get("id").asString());
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+
+        JsonNode found = api.get("/api/v1/vms?tag=team=net", "admin", "demo").json();
+        assertThat(names(found)).containsExactly("lab-router");
+        assertThat(names(api.get("/api/v1/vms?tag=TEAM&q=lab-", "admin", "demo").json())).containsExactly("lab-router");
+        assertThat(names(api.get("/api/v1/vms?tag=team=other", "admin", "demo").json())).isEmpty();
+        JsonNode row = found.get("items").get(0);
+        assertThat(row.get("owner").asString()).isEqualTo("hq-admin");
+        assertThat(row.get("storageGiB").asLong()).isEqualTo(120);
+        assertThat(row.get("leaseExpires").asString()).isEqualTo(lease);
+
+        JsonNode vm = api.get("/api/v1/vms/" + row.get("id").asString(), "admin", "demo").json();
+        JsonNode about = vm.get("provenance");
+        assertThat(about.get("purpose").asString()).isEqualTo("Routing between the lab and the LAN");
+        assertThat(about.get("createdBy").asString()).isEqualTo("admin");
+        assertThat(about.get("lease").get("action").asString()).isEqualTo("SAVE");
+        assertThat(about.get("tags").get("env").asString()).isEqualTo("lab");
+        JsonNode spec = vm.get("live").get("spec");
+        assertThat(spec.get("disks").size()).isEqualTo(2);
+        assertThat(spec.get("disks").get(0).get("kind").asString()).isEqualTo("FIXED");
+        JsonNode adapters = spec.get("networkAdapters");
+        assertThat(adapters.get(0).get("vlan").get("tag").asInt()).isEqualTo(20);
+        assertThat(adapters.get(1).get("vlan").get("tags").toString()).isEqualTo("[10,20,30]");
+        assertThat(adapters.get(1).get("vlan").get("nativeTag").asInt()).isEqualTo(10);
+        assertThat(adapters.get(2).get("type").asString()).isEqualTo("LEGACY");
+        assertThat(adapters.get(2).get("mac").asString()).isEqualTo("00:15:5d:aa:bb:01");
+    }
+
+    @Test
+    void unusableVlansAreRefusedAtTheAdaptersFieldAndNothingIsCreated() {
+        for (int vlan : new int[] {0, 4095, 5000, -1}) {
+            Response refused = create("admin", adapterVm("vlan-" + Math.abs(vlan), "{\"switchName\":\"LAN\",\"vlanMode\":\"ACCESS\",\"vlanId\":" + vlan + "}"));
+            assertProblemAt(refused, 400, "networkAdapters[0].vlanId", "1 to 4094");
+        }
+        assertProblemAt(create("admin", adapterVm("trunk-bad", "{\"switchName\":\"LAN\",\"vlanMode\":\"TRUNK\",\"allowedVlans\":\"10,4095\"}")),
+                400, "networkAdapters[0].allowedVlans", "4095");
+        assertProblemAt(create("admin", adapterVm("trunk-native", "{\"switchName\":\"LAN\",\"vlanMode\":\"TRUNK\",\"allowedVlans\":\"10-12, 100-110\",\"nativeVlan\":20}")),
+                400, "networkAdapters[0].nativeVlan", "native");
+        assertThat(api.get("/api/v1/vms?q=vlan-", "admin", "demo").json().get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void theHostsSwitchesAndTheirVlansAreCheckedBeforeAnythingIsCreated() {
+        assertProblemAt(create("admin", adapterVm("no-switch", "{\"switchName\":\"DMZ\"}")), 400,
+                "networkAdapters[0].switchName", "hq-hv02 has no virtual switch named DMZ; it has LAN, Lab.");
+        assertProblemAt(create("admin", adapterVm("wrong-vlan", "{\"switchName\":\"LAN\",\"vlanId\":42}")), 400,
+                "networkAdapters[0].vlanId", "Switch LAN carries VLANs 10, 20, 30 only; this adapter needs VLAN 42.");
+        assertProblemAt(create("admin", "{\"hostId\":\"" + HQ_HV02 + "\",\"name\":\"too-wide\",\"vcpus\":64,\"memoryMiB\":512}"),
+                400, "vcpus", "logical processors");
+        assertProblemAt(create("admin", "{\"hostId\":\"" + HQ_HV02 + "\",\"name\":\"too-big\",\"vcpus\":1,\"memoryMiB\":999999}"),
+                400, "memoryMiB", "MiB of memory in all");
+        assertProblemAt(create("admin", "{\"hostId\":\"" + HQ_HV02 + "\",\"name\":\"exch01\",\"vcpus\":1,\"memoryMiB\":512}"),
+                400, "name", "already has a VM named exch01");
+        assertProblemAt(create("admin", "{\"hostId\":\"" + HQ_HV02 + "\",\"name\":\"d\",\"vcpus\":1,\"memoryMiB\":512,"
+                + "\"disks\":[{\"name\":\"system\",\"sizeGiB\":5000}]}"), 400, "disks[0].sizeGiB", "2040");
+        assertThat(api.get("/api/v1/vms?q=no-switch", "admin", "demo").json().get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void ownerLeaseAndTagsAreCheckedAndOnlyThoseWithOwnershipRightsNameAnotherOwner() {
+        String base = "{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"x1\",\"vcpus\":1,\"memoryMiB\":512,";
+        assertProblemAt(create("admin", base + "\"leaseExpires\":\"" + LocalDate.now(clock) + "\"}"), 400, "leaseExpires", "after today");
+        assertProblemAt(create("admin", base + "\"tags\":{\"bad key!\":\"x\"}}"), 400, "tags", "not valid");
+        assertProblemAt(create("admin", base + "\"owner\":\"nobody-here\"}"), 400, "owner", "no user nobody-here");
+        Response operator = create("dev", base + "\"owner\":\"branch-ops\"}");
+        assertThat(operator.status()).as(operator.body()).isEqualTo(403);
+        assertThat(operator.json().get("detail").asString()).contains("vm.ownership");
+    }
+
+    private String adapterVm(String name, String adapter) {
+        return "{\"hostId\":\"" + HQ_HV02 + "\",\"name\":\"" + name + "\",\"vcpus\":1,\"memoryMiB\":512,\"networkAdapters\":["
+                + adapter + "]}";
+    }
+
+    private static void assertProblemAt(Response response, int status, String field, String text) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode error = response.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).as(response.body()).isEqualTo(field);
+        assertThat(error.get("message").asString()).contains(text);
+    }
+
+    private Response create(String user, String json) {
+        return api.post("/api/v1/vms", user, "demo", json);
+    }
+
+    private JsonNode awaitJob(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        JsonNode job = api.get("/api/v1/jobs/" + id, "admin", "demo").json();
+        while (List.of("QUEUED", "RUNNING").contains(job.get("state").asString()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            job = api.get("/api/v1/jobs/" + id, "admin", "demo").json();
+        }
+        return job;
+    }
+
+    private static List<String> names(JsonNode page) {
+        return page.get("items").valueStream().map(v -> v.get("name").asString()).toList();
+    }
+}
