@@ -160,6 +160,7 @@ public class HostAdministration {
         HostInspection.Reading reading = inspection.read(host.uri());
         if (reading.problem() == null) {
             health.answered(id);
+            health.capacity(id, reading.facts());
         } else {
             health.failed(id, reading.problem());
         }

@@ -12,6 +12,9 @@ public interface HostAllocation {
     /** The count, vCPUs and memory of the VMs registered on the host. */
     Allocation on(UUID hostId);
 
+    /** The allocation of every host that has VMs registered, counted in one query. */
+    java.util.Map<UUID, Allocation> all();
+
     /** The VMs registered on the host, by name. */
     List<HostedVm> vmsOn(UUID hostId);
 

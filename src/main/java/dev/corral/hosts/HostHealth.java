@@ -30,6 +30,32 @@ public class HostHealth {
         row(hostId).failed(why, clock.instant());
     }
 
+    /** Records the host's physical capacity from its facts. */
+    public void capacity(UUID hostId, dev.corral.engine.HostFacts facts) {
+        if (facts != null) {
+            row(hostId).capacity(facts.logicalProcessors(), facts.memoryTotalMiB());
+        }
+    }
+
+    /** Whether the host's capacity has been recorded. */
+    @Transactional(readOnly = true)
+    public boolean knowsCapacity(UUID hostId) {
+        return runtime.findById(hostId).map(HostRuntime::knowsCapacity).orElse(false);
+    }
+
+    /** The recorded capacity of every host that has one. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Capacity> capacities() {
+        java.util.Map<UUID, Capacity> all = new java.util.HashMap<>();
+        runtime.findAll().stream().filter(HostRuntime::knowsCapacity).forEach(r ->
+                all.put(r.hostId(), new Capacity(r.logicalProcessors(), r.memoryTotalMiB())));
+        return all;
+    }
+
+    /** What a host has: its logical processors and physical memory. */
+    public record Capacity(int logicalProcessors, long memoryMiB) {
+    }
+
     private HostRuntime row(UUID hostId) {
         return runtime.findById(hostId).orElseGet(() -> runtime.save(new HostRuntime(hostId, clock.instant())));
     }

@@ -25,6 +25,12 @@ class HostRuntime {
     @Column(length = 1000)
     private String problem;
 
+    @Column(name = "logical_processors")
+    private Integer logicalProcessors;
+
+    @Column(name = "memory_total_mib")
+    private Long memoryTotalMiB;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -56,4 +62,22 @@ class HostRuntime {
     HostHealth.Status status() {
         return new HostHealth.Status(reachable, lastContact, problem);
     }
+
+    void capacity(int processors, long memoryMiB) {
+        logicalProcessors = processors;
+        memoryTotalMiB = memoryMiB;
+    }
+
+    boolean knowsCapacity() {
+        return logicalProcessors != null && memoryTotalMiB != null;
+    }
+
+    Integer logicalProcessors() {
+        return logicalProcessors;
+    }
+
+    Long memoryTotalMiB() {
+        return memoryTotalMiB;
+    }
+
 }

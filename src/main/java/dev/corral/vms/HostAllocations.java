@@ -26,6 +26,15 @@ class HostAllocations implements HostAllocation {
     }
 
     @Override
+    public java.util.Map<UUID, Allocation> all() {
+        java.util.Map<UUID, Allocation> all = new java.util.HashMap<>();
+        entities.createQuery("select v.hostId, count(v), coalesce(sum(v.vcpus), 0), coalesce(sum(v.memoryMiB), 0) "
+                + "from Vm v group by v.hostId", Object[].class).getResultStream().forEach(row -> all.put((UUID) row[0],
+                new Allocation(((Number) row[1]).intValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
+        return all;
+    }
+
+    @Override
     public List<HostedVm> vmsOn(UUID hostId) {
         return entities.createQuery("select v.id, v.name, v.owner from Vm v where v.hostId = :host order by lower(v.name)",
                 Object[].class).setParameter("host", hostId).getResultStream()

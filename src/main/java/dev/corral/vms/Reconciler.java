@@ -91,6 +91,9 @@ class Reconciler implements ApplicationRunner {
             java.time.Instant observedAt = clock.instant();
             Map<UUID, VmInfo> live = connection.listVms().stream().collect(Collectors.toMap(VmInfo::id, Function.identity()));
             health.answered(host.id());
+            if (!health.knowsCapacity(host.id())) {
+                health.capacity(host.id(), connection.facts());
+            }
             for (Vm vm : registered) {
                 VmInfo info = live.get(vm.id());
                 record(vm.id(), vm.name(), info == null ? VmState.UNKNOWN : info.state(), info == null ? null : heartbeat(info),
