@@ -25,8 +25,8 @@ class DashboardView extends VerticalLayout {
         add(welcome, who);
         sections.stream().sorted(java.util.Comparator.comparingInt(DashboardSection::order))
                 .forEach(section -> section.create().ifPresent(this::add));
-        Paragraph later = new Paragraph("Host capacity, licensing compliance and sprawl findings join this page as "
-                + "those features arrive.");
+        Paragraph later = new Paragraph("Sprawl findings (unmanaged, missing, idle and expired VMs) join this page "
+                + "when sprawl tracking arrives.");
         later.addClassName("corral-planned-note");
         add(later);
     }
