@@ -62,6 +62,9 @@ public interface HostConnection extends AutoCloseable {
     /** Deletes a snapshot; with {@code subtree}, its descendants too, else they move to its parent. */
     void deleteSnapshot(UUID vmId, String snapshotId, boolean subtree);
 
+    /** Gives a snapshot another name (unique among the VM's snapshots); its id and place in the tree stay. */
+    SnapshotInfo renameSnapshot(UUID vmId, String snapshotId, String newName);
+
     // Virtual switches
 
     List<VirtualSwitch> switches();

@@ -121,6 +121,16 @@ class VmJobs {
                 }));
     }
 
+    JobRequest renameSnapshot(UUID id, String name, HostSummary host, SnapshotInfo snapshot, String newName) {
+        Actor actor = Actor.current();
+        return new JobRequest("vm.snapshot.rename", id, name, host.id(), true,
+                "Rename snapshot " + snapshot.name() + " of " + name + " to " + newName,
+                progress -> audited(actor, "vm.snapshot.rename", id, name, () -> {
+                    connection(host).renameSnapshot(id, snapshot.id(), newName);
+                    return "Snapshot " + snapshot.name() + " of " + name + " is now called " + newName + ".";
+                }));
+    }
+
     JobRequest deleteSnapshot(UUID id, String name, HostSummary host, SnapshotInfo snapshot, boolean subtree) {
         Actor actor = Actor.current();
         String what = "snapshot " + snapshot.name() + (subtree ? " and its children" : "");

@@ -98,6 +98,25 @@ public class VmSnapshots {
         return jobs.submit(work.createSnapshot(vmId, vm.name(), host, snapshotName));
     }
 
+    /** Renames a snapshot; its place in the tree and what it holds stay as they are. */
+    public JobView renameSnapshot(UUID vmId, String snapshotId, String newName) {
+        Vm vm = lookup.visible(vmId);
+        policy.require(Permission.VM_SNAPSHOT, Scope.vm(vmId));
+        HostSummary host = lookup.hostOf(vm);
+        HostConnection connection = connection(host);
+        SnapshotInfo snapshot = snapshot(vm, connection, snapshotId);
+        String name = newName == null ? null : newName.strip();
+        try {
+            VmSpec.checkName(name, "snapshot");
+        } catch (EngineException.InvalidSpec e) {
+            throw new InvalidInputException("name", e.getMessage());
+        }
+        if (connection.snapshots(vmId).stream().anyMatch(s -> !s.id().equals(snapshotId) && s.name().equalsIgnoreCase(name))) {
+            throw new InvalidInputException("name", vm.name() + " already has a snapshot named " + name + ".");
+        }
+        return jobs.submit(work.renameSnapshot(vmId, vm.name(), host, snapshot, name));
+    }
+
     public JobView applySnapshot(UUID vmId, String snapshotId) {
         Vm vm = lookup.visible(vmId);
         policy.require(Permission.VM_SNAPSHOT_APPLY, Scope.vm(vmId));

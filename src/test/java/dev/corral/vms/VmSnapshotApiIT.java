@@ -75,9 +75,17 @@ class VmSnapshotApiIT {
         assertThat(named(WEB02, "it-first").get("current").asBoolean()).isTrue();
         assertThat(named(WEB02, "it-second").get("current").asBoolean()).isFalse();
 
+        Response clash = api.send("PATCH", snapshot(WEB02, first), "admin", "demo", "{\"name\":\"IT-SECOND\"}");
+        assertThat(clash.status()).as(clash.body()).isEqualTo(400);
+        assertThat(clash.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        Response rename = accepted(() -> api.send("PATCH", snapshot(WEB02, first), "admin", "demo", "{\"name\":\"it-renamed\"}"));
+        assertThat(succeeded(rename, "admin")).isEqualTo("Snapshot it-first of web02 is now called it-renamed.");
+        assertThat(named(WEB02, "it-renamed").get("id").asString()).isEqualTo(first.get("id").asString());
+        assertThat(named(WEB02, "it-second").get("parentId").asString()).isEqualTo(first.get("id").asString());
+
         Response delete = api.send("DELETE", snapshot(WEB02, first) + "?subtree=true", "admin", "demo");
         assertThat(delete.status()).isEqualTo(202);
-        assertThat(succeeded(delete, "admin")).isEqualTo("Deleted snapshot it-first and its children of web02.");
+        assertThat(succeeded(delete, "admin")).isEqualTo("Deleted snapshot it-renamed and its children of web02.");
         assertThat(api.get("/api/v1/vms/" + WEB02 + "/snapshots", "admin", "demo").json().size()).isZero();
     }
 

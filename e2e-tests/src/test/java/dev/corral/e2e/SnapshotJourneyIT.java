@@ -33,8 +33,16 @@ class SnapshotJourneyIT extends BrowserTest {
         screenshot("snapshots");
 
         vms.selectSnapshot("before-patch");
+        vms.action("Rename").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Snapshot name")).fill("before-sp2");
+        vms.action("Rename").last().click();
+        assertThat(vms.notification("Snapshot before-patch of test-w2k8 is now called before-sp2.")).isVisible();
+        assertThat(vms.snapshotTree()).containsText("before-sp2");
+
+        vms.selectSnapshot("before-sp2");
         vms.action("Delete snapshot").click();
-        assertThat(vms.text("Delete snapshot before-patch of test-w2k8?")).isVisible();
+        assertThat(vms.text("Delete snapshot before-sp2 of test-w2k8?")).isVisible();
         vms.action("Delete permanently").click();
         assertThat(vms.text("No snapshots yet.")).isVisible();
     }

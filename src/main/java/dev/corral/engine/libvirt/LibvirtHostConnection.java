@@ -128,6 +128,11 @@ final class LibvirtHostConnection implements HostConnection {
     }
 
     @Override
+    public SnapshotInfo renameSnapshot(UUID vmId, String snapshotId, String newName) {
+        return snapshots.rename(vmId, snapshotId, newName);
+    }
+
+    @Override
     public void deleteSnapshot(UUID vmId, String snapshotId, boolean subtree) {
         snapshots.delete(vmId, snapshotId, subtree);
     }

@@ -8,7 +8,12 @@ import org.w3c.dom.Element;
 /** Domain snapshot XML: built with just a name, read for the tree and the VM state it holds. */
 final class SnapshotXml {
 
-    record Parsed(String name, String parent, Instant createdAt, VmState vmState) {
+    /**
+     * @param name        libvirt's name for the snapshot: its id, which never changes
+     * @param displayName the name users see: the description Corral writes when a snapshot is
+     *                    renamed, else libvirt's name
+     */
+    record Parsed(String name, String displayName, String parent, Instant createdAt, VmState vmState) {
     }
 
     private SnapshotXml() {
@@ -20,10 +25,24 @@ final class SnapshotXml {
         return Xml.write(doc);
     }
 
+    /** The snapshot's full XML with its display name set, for redefining it in place. */
+    static String renamed(String xml, String displayName) {
+        Document doc = Xml.parse(xml);
+        Element root = doc.getDocumentElement();
+        Xml.elements(root, "description").forEach(root::removeChild);
+        Element description = doc.createElement("description");
+        description.setTextContent(displayName);
+        root.insertBefore(description, root.getFirstChild());
+        return Xml.write(doc);
+    }
+
     static Parsed parse(String xml) {
         Element snapshot = Xml.parse(xml).getDocumentElement();
         String created = Xml.text(snapshot, "creationTime");
-        return new Parsed(Xml.text(snapshot, "name"), Xml.textOrNull(snapshot, "parent/name"),
+        String name = Xml.text(snapshot, "name");
+        String description = Xml.textOrNull(snapshot, "description");
+        return new Parsed(name, description == null || description.isBlank() ? name : description.strip(),
+                Xml.textOrNull(snapshot, "parent/name"),
                 created.isEmpty() ? null : Instant.ofEpochSecond(Long.parseLong(created)),
                 DomainStates.ofName(Xml.text(snapshot, "state")));
     }

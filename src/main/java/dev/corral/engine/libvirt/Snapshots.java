@@ -22,6 +22,9 @@ import org.libvirt.LibvirtException;
 final class Snapshots {
 
     private static final int DELETE_CHILDREN = 1;
+    /** virDomainSnapshotCreateFlags: replace an existing snapshot's metadata, and keep it current. */
+    private static final int REDEFINE = 1;
+    private static final int CURRENT = 2;
 
     @FunctionalInterface
     private interface SnapshotWork<T> {
@@ -66,7 +69,7 @@ final class Snapshots {
                 .comparing((SnapshotXml.Parsed p) -> p.createdAt() == null ? Instant.EPOCH : p.createdAt())
                 .thenComparingInt(p -> depth(p.name(), parents)).thenComparing(SnapshotXml.Parsed::name);
         String currentName = current;
-        return parsed.stream().sorted(order).map(p -> new SnapshotInfo(p.name(), p.name(), p.parent(), p.createdAt(),
+        return parsed.stream().sorted(order).map(p -> new SnapshotInfo(p.name(), p.displayName(), p.parent(), p.createdAt(),
                 p.vmState(), p.name().equals(currentName))).toList();
     }
 
@@ -85,11 +88,7 @@ final class Snapshots {
             if (host.parsed(domain).spec().hasPassThroughDisk()) {
                 throw new EngineException.Unsupported("VM " + vm + " has a pass-through disk, which rules out snapshots.");
             }
-            for (String existing : domain.snapshotListNames(0)) {
-                if (existing.equalsIgnoreCase(name)) {
-                    throw new EngineException.InvalidSpec("VM " + vm + " already has a snapshot named " + existing + ".");
-                }
-            }
+            requireFreeName(domain, vm, name, null);
             try {
                 Natives.free(domain.snapshotCreateXML(SnapshotXml.build(name)));
             } catch (LibvirtException e) {
@@ -97,6 +96,58 @@ final class Snapshots {
             }
             return list(domain).stream().filter(s -> s.id().equals(name)).findFirst().orElseThrow();
         });
+    }
+
+    SnapshotInfo rename(UUID vmId, String snapshotId, String newName) {
+        VmSpec.checkName(newName, "snapshot");
+        String doing = "Could not rename snapshot " + snapshotId + " of VM " + vmId + " on host " + host.label;
+        return change(vmId, doing, (connect, domain, vm) -> {
+            requireFreeName(domain, vm, newName, snapshotId);
+            DomainSnapshot snapshot = snapshot(domain, vm, snapshotId);
+            try {
+                boolean current = isCurrent(domain, snapshotId);
+                // libvirt names are ids; the name users see is the description, redefined in place.
+                Natives.free(domain.snapshotCreateXML(SnapshotXml.renamed(snapshot.getXMLDesc(), newName),
+                        REDEFINE | (current ? CURRENT : 0)));
+            } catch (LibvirtException e) {
+                throw host.fail(connect, e, "Could not rename snapshot " + snapshotId + " of VM " + vm + " on host "
+                        + host.label);
+            } finally {
+                Natives.free(snapshot);
+            }
+            return list(domain).stream().filter(s -> s.id().equals(snapshotId)).findFirst().orElseThrow();
+        });
+    }
+
+    private static boolean isCurrent(Domain domain, String snapshotId) throws LibvirtException {
+        if (domain.hasCurrentSnapshot() != 1) {
+            return false;
+        }
+        DomainSnapshot current = domain.snapshotCurrent();
+        try {
+            return SnapshotXml.parse(current.getXMLDesc()).name().equals(snapshotId);
+        } finally {
+            Natives.free(current);
+        }
+    }
+
+    /** Names are unique per VM, compared without case, among both libvirt's names and the names shown. */
+    private void requireFreeName(Domain domain, String vm, String name, String except) throws LibvirtException {
+        for (String existing : domain.snapshotListNames(0)) {
+            if (existing.equals(except)) {
+                continue;
+            }
+            String shown = existing;
+            DomainSnapshot other = domain.snapshotLookupByName(existing);
+            try {
+                shown = SnapshotXml.parse(other.getXMLDesc()).displayName();
+            } finally {
+                Natives.free(other);
+            }
+            if (existing.equalsIgnoreCase(name) || shown.equalsIgnoreCase(name)) {
+                throw new EngineException.InvalidSpec("VM " + vm + " already has a snapshot named " + shown + ".");
+            }
+        }
     }
 
     VmInfo apply(UUID vmId, String snapshotId) {

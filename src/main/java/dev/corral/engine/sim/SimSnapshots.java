@@ -30,6 +30,20 @@ final class SimSnapshots {
         return vm.withSnapshots(all, snapshot.id());
     }
 
+    static SimVm rename(SimVm vm, String snapshotId, String newName) {
+        VmSpec.checkName(newName, "snapshot");
+        SimVm.Snapshot renamed = find(vm, snapshotId);
+        if (vm.snapshots().stream().anyMatch(s -> !s.id().equals(snapshotId) && s.name().equalsIgnoreCase(newName))) {
+            throw new EngineException.InvalidSpec("VM " + vm.spec().name() + " already has a snapshot named " + newName + ".");
+        }
+        List<SimVm.Snapshot> all = new ArrayList<>();
+        for (SimVm.Snapshot s : vm.snapshots()) {
+            all.add(s.id().equals(renamed.id())
+                    ? new SimVm.Snapshot(s.id(), newName, s.parentId(), s.createdAt(), s.vmState(), s.spec()) : s);
+        }
+        return vm.withSnapshots(all, vm.currentSnapshotId());
+    }
+
     static SimVm.Snapshot find(SimVm vm, String snapshotId) {
         return vm.snapshots().stream().filter(s -> s.id().equals(snapshotId)).findFirst()
                 .orElseThrow(() -> new EngineException.NotFound("VM " + vm.spec().name() + " has no snapshot " + snapshotId + "."));

@@ -292,6 +292,14 @@ final class SimulatedHost implements HostConnection {
     }
 
     @Override
+    public SnapshotInfo renameSnapshot(UUID vmId, String snapshotId, String newName) {
+        synchronized (lock) {
+            SimVm vm = changeSnapshots(vmId, v -> SimSnapshots.rename(v, snapshotId, newName));
+            return SimSnapshots.find(vm, snapshotId).info(vm.currentSnapshotId());
+        }
+    }
+
+    @Override
     public void deleteSnapshot(UUID vmId, String snapshotId, boolean subtree) {
         synchronized (lock) {
             changeSnapshots(vmId, vm -> SimSnapshots.delete(vm, snapshotId, subtree));

@@ -49,6 +49,12 @@ class VmSnapshotController {
         return accepted(snapshots.applySnapshot(id, sid));
     }
 
+    /** Renames the snapshot: {@code {"name": "…"}}. */
+    @org.springframework.web.bind.annotation.PatchMapping("/snapshots/{sid}")
+    ResponseEntity<JobView> rename(@PathVariable UUID id, @PathVariable String sid, @RequestBody NewSnapshot request) {
+        return accepted(snapshots.renameSnapshot(id, sid, request.name()));
+    }
+
     @DeleteMapping("/snapshots/{sid}")
     ResponseEntity<JobView> delete(@PathVariable UUID id, @PathVariable String sid,
             @RequestParam(defaultValue = "false") boolean subtree) {

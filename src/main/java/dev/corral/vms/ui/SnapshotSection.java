@@ -41,6 +41,7 @@ class SnapshotSection extends VerticalLayout {
     private final Map<String, String> unavailable;
     private final TreeGrid<SnapshotInfo> tree = new TreeGrid<>();
     private final Button apply = new Button("Apply snapshot", click -> selected().ifPresent(this::confirmApply));
+    private final Button rename = new Button("Rename", click -> selected().ifPresent(this::openRename));
     private final Button delete = new Button("Delete snapshot", click -> selected().ifPresent(s -> confirmDelete(s, false)));
     private final Button deleteTree = new Button("Delete with children", click -> selected().ifPresent(s -> confirmDelete(s, true)));
 
@@ -82,7 +83,7 @@ class SnapshotSection extends VerticalLayout {
         VmView.disableIf(take, unavailable.get(VmSnapshots.TAKE));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         deleteTree.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout bar = new HorizontalLayout(take, apply, delete, deleteTree);
+        HorizontalLayout bar = new HorizontalLayout(take, apply, rename, delete, deleteTree);
         bar.setWrap(true);
         return bar;
     }
@@ -104,6 +105,10 @@ class SnapshotSection extends VerticalLayout {
         return tree;
     }
 
+    private void openRename(SnapshotInfo snapshot) {
+        new TakeSnapshotDialog(service, vmId, vmName, snapshot).open();
+    }
+
     private static Component currentMarker(SnapshotInfo snapshot) {
         if (!snapshot.current()) {
             return new Span();
@@ -118,6 +123,7 @@ class SnapshotSection extends VerticalLayout {
         String none = snapshots.isEmpty() ? "This VM has no snapshots." : "Select a snapshot in the tree first.";
         enable(apply, unavailable.get(VmSnapshots.APPLY), chosen == null ? none : null);
         enable(delete, unavailable.get(VmSnapshots.DELETE), chosen == null ? none : null);
+        enable(rename, unavailable.get(VmSnapshots.DELETE), chosen == null ? none : null);
         enable(deleteTree, unavailable.get(VmSnapshots.DELETE), chosen == null ? none
                 : children(chosen).isEmpty() ? "Snapshot " + chosen.name() + " has no children." : null);
     }

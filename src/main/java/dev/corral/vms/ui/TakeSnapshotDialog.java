@@ -16,16 +16,25 @@ class TakeSnapshotDialog extends Dialog {
     private final TextField name = new TextField("Snapshot name");
 
     TakeSnapshotDialog(VmSnapshots snapshots, UUID vmId, String vmName) {
-        setHeaderTitle("Take a snapshot of " + vmName);
+        this(snapshots, vmId, vmName, null);
+    }
+
+    /** With a snapshot: renames it instead of taking a new one. */
+    TakeSnapshotDialog(VmSnapshots snapshots, UUID vmId, String vmName, dev.corral.engine.SnapshotInfo renaming) {
+        setHeaderTitle(renaming == null ? "Take a snapshot of " + vmName : "Rename snapshot " + renaming.name());
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(VmSpec.MAX_NAME_LENGTH);
         name.setPlaceholder("e.g. before-patch");
         name.setWidthFull();
-        Paragraph hint = new Paragraph("The snapshot keeps " + vmName + "'s state, disks and configuration as they are "
+        Paragraph hint = new Paragraph(renaming != null ? "Only the name changes: the snapshot keeps what it holds and "
+                + "its place in the tree." : "The snapshot keeps " + vmName + "'s state, disks and configuration as they are "
                 + "now. " + SnapshotSection.WARNING);
+        if (renaming != null) {
+            name.setValue(renaming.name());
+        }
         hint.addClassName("corral-planned-note");
         add(name, hint);
-        Button take = new Button("Take", click -> take(snapshots, vmId));
+        Button take = new Button(renaming == null ? "Take" : "Rename", click -> take(snapshots, vmId, renaming));
         take.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         take.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         getFooter().add(new Button("Cancel", click -> close()), take);
@@ -33,10 +42,11 @@ class TakeSnapshotDialog extends Dialog {
         addOpenedChangeListener(opened -> name.focus());
     }
 
-    private void take(VmSnapshots snapshots, UUID vmId) {
+    private void take(VmSnapshots snapshots, UUID vmId, dev.corral.engine.SnapshotInfo renaming) {
         name.setInvalid(false);
         try {
-            if (Submit.job(() -> snapshots.createSnapshot(vmId, name.getValue()))) {
+            if (Submit.job(() -> renaming == null ? snapshots.createSnapshot(vmId, name.getValue())
+                    : snapshots.renameSnapshot(vmId, renaming.id(), name.getValue()))) {
                 close();
             }
         } catch (InvalidInputException e) {
