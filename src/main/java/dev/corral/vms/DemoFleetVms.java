@@ -37,8 +37,11 @@ class DemoFleetVms implements ApplicationRunner {
     private final SimulatorEngine simulator;
     private final Engines engines;
     private final VmRepository vms;
+    private final VmAdapters adapters;
 
-    DemoFleetVms(DemoFleetHosts hosts, HostTree tree, SimulatorEngine simulator, Engines engines, VmRepository vms) {
+    DemoFleetVms(DemoFleetHosts hosts, HostTree tree, SimulatorEngine simulator, Engines engines, VmRepository vms,
+            VmAdapters adapters) {
+        this.adapters = adapters;
         this.hosts = hosts;
         this.tree = tree;
         this.simulator = simulator;
@@ -65,6 +68,8 @@ class DemoFleetVms implements ApplicationRunner {
                             vm.spec().memoryMiB(), storage, vm.spec().guestOs().family().name())
                             .describe(vm.spec().architecture(), vm.spec().guestOs().name(), wanted.purpose(), null, null,
                                     null, wanted.tags()));
+                    vms.flush();
+                    adapters.record(vm.id(), host.id(), vm.spec().networkAdapters(), java.util.Set.of());
                     registered++;
                 }
             }

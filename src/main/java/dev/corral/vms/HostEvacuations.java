@@ -65,7 +65,7 @@ class HostEvacuations implements HostEvacuation {
     }
 
     /** A VM to move, with the switches its adapters connect to, which its new host must have. */
-    private record Active(Vm vm, Set<String> switches) {
+    private record Active(Vm vm, Set<String> switches, List<VmSpec.NetworkAdapter> adapters) {
     }
 
     /** The running and paused VMs on the host, as the host reports them, or as last recorded where it does not answer. */
@@ -84,10 +84,11 @@ class HostEvacuations implements HostEvacuation {
             VmInfo info = engines.connection(URI.create(host.uri())).vm(vm.id());
             Set<String> switches = info.spec().networkAdapters().stream().map(VmSpec.NetworkAdapter::switchName)
                     .filter(Objects::nonNull).collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
-            return ACTIVE.contains(info.state()) ? Optional.of(new Active(vm, switches)) : Optional.empty();
+            return ACTIVE.contains(info.state()) ? Optional.of(new Active(vm, switches, info.spec().networkAdapters()))
+                    : Optional.empty();
         } catch (EngineException e) {
             VmState recorded = runtime.findById(vm.id()).map(VmRuntime::state).orElse(VmState.UNKNOWN);
-            return ACTIVE.contains(recorded) ? Optional.of(new Active(vm, Set.of())) : Optional.empty();
+            return ACTIVE.contains(recorded) ? Optional.of(new Active(vm, Set.of(), List.of())) : Optional.empty();
         }
     }
 
@@ -100,7 +101,7 @@ class HostEvacuations implements HostEvacuation {
             try {
                 HostConnection connection = engines.connection(URI.create(candidate.uri()));
                 long free = connection.facts().memoryFreeMiB();
-                if (free > bestFree && hasSwitches(connection, active.switches())) {
+                if (free > bestFree && NetworkFit.missing(active.adapters(), connection.switches()).isEmpty()) {
                     best = candidate;
                     bestFree = free;
                 }
@@ -110,20 +111,11 @@ class HostEvacuations implements HostEvacuation {
         }
         if (best == null) {
             String needs = active.switches().isEmpty() ? "" : ", has virtual switch" + (active.switches().size() == 1 ? " " : "es ")
-                    + String.join(", ", active.switches());
+                    + String.join(", ", active.switches()) + " with the VLANs its adapters use";
             throw new InvalidInputException("maintenance", active.vm().name() + " would have nowhere to go: no other host "
                     + "of the cluster answers, is out of maintenance mode" + needs
                     + " and is one your roles let you migrate it to.");
         }
         return best;
-    }
-
-    private static boolean hasSwitches(HostConnection connection, Set<String> needed) {
-        if (needed.isEmpty()) {
-            return true;
-        }
-        Set<String> present = connection.switches().stream().map(VirtualSwitch::name)
-                .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
-        return present.containsAll(needed);
     }
 }

@@ -47,11 +47,13 @@ class Reconciler implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VmAdapters adapters;
     /** The connection each host's events come from; a new connection (host registered again) is subscribed anew. */
     private final Map<URI, HostConnection> subscribed = new ConcurrentHashMap<>();
 
     Reconciler(HostTree tree, HostHealth health, Engines engines, VmRepository vms, VmRuntimeRepository runtime,
-            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmAdapters adapters) {
+        this.adapters = adapters;
         this.tree = tree;
         this.health = health;
         this.engines = engines;
@@ -94,6 +96,10 @@ class Reconciler implements ApplicationRunner {
             if (!health.knowsCapacity(host.id())) {
                 health.capacity(host.id(), connection.facts());
             }
+            Map<UUID, List<dev.corral.engine.VmSpec.NetworkAdapter>> reported = new java.util.HashMap<>();
+            registered.stream().filter(vm -> live.containsKey(vm.id()))
+                    .forEach(vm -> reported.put(vm.id(), live.get(vm.id()).spec().networkAdapters()));
+            adapters.syncHost(host.id(), reported);
             for (Vm vm : registered) {
                 VmInfo info = live.get(vm.id());
                 record(vm.id(), vm.name(), info == null ? VmState.UNKNOWN : info.state(), info == null ? null : heartbeat(info),

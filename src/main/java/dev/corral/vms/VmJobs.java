@@ -36,10 +36,13 @@ class VmJobs {
     private final AuditTrail audit;
     private final AssignmentService assignments;
     private final java.time.Clock clock;
+    private final VmAdapters adapters;
 
     VmJobs(Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
-            TransactionTemplate transactions, AuditTrail audit, AssignmentService assignments, java.time.Clock clock) {
+            TransactionTemplate transactions, AuditTrail audit, AssignmentService assignments, java.time.Clock clock,
+            VmAdapters adapters) {
         this.clock = clock;
+        this.adapters = adapters;
         this.assignments = assignments;
         this.engines = engines;
         this.vms = vms;
@@ -148,7 +151,10 @@ class VmJobs {
                 progress -> audited(actor, "vm.migrate", id, name, () -> {
                     VmInfo after = connection(source).quickMigrate(id, connection(target));
                     progress.report(80, name + " runs on " + target.name() + "; updating the inventory.");
-                    transactions.executeWithoutResult(status -> vms.findById(id).ifPresent(vm -> vm.moveTo(target.id())));
+                    transactions.executeWithoutResult(status -> vms.findById(id).ifPresent(vm -> {
+                        vm.moveTo(target.id());
+                        adapters.sync(id, target.id(), after.spec().networkAdapters());
+                    }));
                     reconciler.record(id, name, after.state(), null);
                     return name + " moved from " + source.name() + " to " + target.name() + " and is "
                             + after.state().name().toLowerCase() + ".";
@@ -159,10 +165,16 @@ class VmJobs {
     private void register(VmCreation creation, String owner, String creator, java.time.Instant when, VmInfo created) {
         String name = creation.spec().name();
         try {
-            transactions.executeWithoutResult(status -> vms.save(new Vm(created.id(), creation.host().id(), name, owner,
-                    creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB(),
-                    creation.spec().guestOs().family().name()).describe(creation.spec().architecture(),
-                    creation.spec().guestOs().name(), creation.purpose(), creator, when, creation.lease(), creation.tags())));
+            java.util.Set<String> staticMacs = creation.spec().networkAdapters().stream().map(dev.corral.engine.VmSpec.NetworkAdapter::mac)
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+            transactions.executeWithoutResult(status -> {
+                vms.save(new Vm(created.id(), creation.host().id(), name, owner,
+                        creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB(),
+                        creation.spec().guestOs().family().name()).describe(creation.spec().architecture(),
+                        creation.spec().guestOs().name(), creation.purpose(), creator, when, creation.lease(), creation.tags()));
+                vms.flush();
+                adapters.record(created.id(), creation.host().id(), created.spec().networkAdapters(), staticMacs);
+            });
         } catch (RuntimeException e) {
             connection(creation.host()).delete(created.id());
             throw e;

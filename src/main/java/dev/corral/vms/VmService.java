@@ -50,14 +50,16 @@ public class VmService {
     private final dev.corral.access.PrincipalDirectory directory;
     private final java.time.Clock clock;
     private final VmGuards guards;
+    private final VmAdapters adapters;
 
-    VmService(VmGuards guards, VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
+    VmService(VmAdapters adapters, VmGuards guards, VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
             QuotaGuard quotas, JobService jobs, VmJobs work, VmLookup lookup,
             dev.corral.access.PrincipalDirectory directory, java.time.Clock clock) {
         this.lookup = lookup;
         this.directory = directory;
         this.clock = clock;
         this.guards = guards;
+        this.adapters = adapters;
         this.vms = vms;
         this.runtime = runtime;
         this.tree = tree;
@@ -157,6 +159,7 @@ public class VmService {
         }
         guards.checkSize(creation.host().id(), creation.spec().architecture(), creation.spec().guestOs().family(),
                 creation.spec().vcpus(), creation.spec().memoryMiB());
+        adapters.requireUnusedMacs(creation.spec().networkAdapters(), null, request.networkAdapters() == null);
         HostConnection connection = engines.connection(URI.create(creation.host().uri()));
         creation.checkAgainst(connection.facts(), connection.capabilities(), connection.switches());
         Runnable release = quotas.reserveRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1,

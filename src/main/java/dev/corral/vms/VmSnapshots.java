@@ -153,6 +153,10 @@ public class VmSnapshots {
         }
         connection(source).capabilities().require(Capability.QUICK_MIGRATION);
         connection(target).capabilities().require(Capability.QUICK_MIGRATION);
+        List<dev.corral.engine.VmSpec.NetworkAdapter> adapters = connection(source).vm(vmId).spec().networkAdapters();
+        NetworkFit.missing(adapters, connection(target).switches()).ifPresent(why -> {
+            throw new InvalidInputException("targetHost", target.name() + " cannot take " + vm.name() + ": " + why + ".");
+        });
         dev.corral.engine.VmState current = guards.recordedState(vmId);
         if (current == dev.corral.engine.VmState.OFF || current == dev.corral.engine.VmState.SAVED) {
             return jobs.submit(work.migrate(vmId, vm.name(), source, target));

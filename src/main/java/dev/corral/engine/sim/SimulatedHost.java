@@ -124,7 +124,7 @@ final class SimulatedHost implements HostConnection {
             capabilities().require(Capability.DEFINE_VMS);
             rules.checkSpec(null, spec);
             faults.maybeFail(name());
-            vm = new SimVm(UUID.randomUUID(), spec, VmState.OFF, List.of(), null);
+            vm = new SimVm(UUID.randomUUID(), withMacs(spec), VmState.OFF, List.of(), null);
             vms.put(vm.id(), vm);
             persist();
         }
@@ -147,12 +147,37 @@ final class SimulatedHost implements HostConnection {
             }
             rules.checkSpec(id, spec);
             faults.maybeFail(name());
-            updated = vm.withSpec(spec);
+            updated = vm.withSpec(withMacs(spec));
             vms.put(id, updated);
             persist();
         }
         emit(updated, LifecycleEvent.Kind.DEFINED);
         return vm(id);
+    }
+
+    /**
+     * Gives every adapter without a static MAC one from Hyper-V's dynamic range (00:15:5d), unique
+     * on this host, as a hypervisor does when it defines the VM.
+     */
+    private VmSpec withMacs(VmSpec spec) {
+        if (spec.networkAdapters().stream().allMatch(a -> a.mac() != null)) {
+            return spec;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        vms.values().forEach(v -> v.spec().networkAdapters().forEach(a -> taken.add(a.mac())));
+        spec.networkAdapters().forEach(a -> taken.add(a.mac()));
+        List<VmSpec.NetworkAdapter> adapters = new java.util.ArrayList<>();
+        for (VmSpec.NetworkAdapter a : spec.networkAdapters()) {
+            String mac = a.mac();
+            while (mac == null) {
+                int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24);
+                String candidate = String.format("00:15:5d:%02x:%02x:%02x", n >> 16 & 0xff, n >> 8 & 0xff, n & 0xff);
+                mac = taken.add(candidate) ? candidate : null;
+            }
+            adapters.add(new VmSpec.NetworkAdapter(a.type(), a.switchName(), a.vlan(), mac));
+        }
+        return new VmSpec(spec.name(), spec.vcpus(), spec.memoryMiB(), spec.architecture(), spec.guestOs(), spec.disks(),
+                adapters, spec.integrationServices());
     }
 
     @Override
