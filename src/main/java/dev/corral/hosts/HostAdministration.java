@@ -43,10 +43,13 @@ public class HostAdministration {
     private final HostInspection inspection;
     private final HostAudit audit;
     private final HostMaintenance maintenance;
+    private final org.springframework.beans.factory.ObjectProvider<EditionCatalog> editions;
 
     HostAdministration(HostRepository hosts, HostGroupRepository groups, HostRuntimeRepository runtime, HostTree tree,
             HostHealth health, Engines engines, AccessPolicy policy, AssignmentService assignments,
-            HostAllocation allocation, HostInspection inspection, HostAudit audit, HostMaintenance maintenance) {
+            HostAllocation allocation, HostInspection inspection, HostAudit audit, HostMaintenance maintenance,
+            org.springframework.beans.factory.ObjectProvider<EditionCatalog> editions) {
+        this.editions = editions;
         this.maintenance = maintenance;
         this.hosts = hosts;
         this.groups = groups;
@@ -67,7 +70,7 @@ public class HostAdministration {
         UUID groupId = existingGroup(request.hostGroupId());
         policy.require(Permission.HOST_MANAGE, Scope.hostGroup(groupId));
         URI uri = parse(request.uri());
-        HostSettings settings = HostInput.settings(request.settings());
+        HostSettings settings = knownEdition(HostInput.settings(request.settings()));
         requireUnique(name, uri);
         connect(name, uri);
         Host saved = hosts.save(new Host(UUID.randomUUID(), name, uri.toString(), groupId, settings));
@@ -75,6 +78,24 @@ public class HostAdministration {
         audit.changed("host.register", "host", saved.id(), name, "Registered host " + name + " (" + uri
                 + ") in host group " + path(groupId) + ".");
         return saved.summary();
+    }
+
+    /** The editions a host may record, for the forms; empty where no editions table is loaded. */
+    public List<String> editionNames() {
+        EditionCatalog catalog = editions.getIfAvailable();
+        return catalog == null ? List.of() : catalog.editionNames();
+    }
+
+    /** The settings with the edition spelled as the editions table spells it; an edition it lacks is refused. */
+    private HostSettings knownEdition(HostSettings settings) {
+        EditionCatalog catalog = editions.getIfAvailable();
+        if (settings.edition() == null || catalog == null) {
+            return settings;
+        }
+        String known = catalog.canonicalName(settings.edition()).orElseThrow(() -> new dev.corral.base.InvalidInputException(
+                "edition", "The editions table (config/licensing/editions.yml) has no edition \"" + settings.edition()
+                        + "\"; choose one of: " + String.join(", ", catalog.editionNames()) + "."));
+        return new HostSettings(known, settings.licenceCount(), settings.cluster());
     }
 
     /** Changes the host's edition, licence count, cluster and host group to those given. */
@@ -86,7 +107,7 @@ public class HostAdministration {
             existingGroup(target);
             policy.require(Permission.HOST_MANAGE, Scope.hostGroup(target));
         }
-        HostSettings settings = HostInput.settings(change.settings());
+        HostSettings settings = knownEdition(HostInput.settings(change.settings()));
         String difference = difference(host, settings, target);
         host.change(settings, target);
         hosts.flush();

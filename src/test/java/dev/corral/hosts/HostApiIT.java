@@ -122,6 +122,12 @@ class HostApiIT {
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.json().get("host").get("edition").asString()).isEqualTo("Windows Server 2008 Enterprise");
         assertThat(patched.json().get("licenceCount").asInt()).isEqualTo(4);
+        Response unknown = api.send("PATCH", "/api/v1/hosts/" + id, "hq-admin", "demo", "{\"edition\":\"Windows 3.11\"}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("edition");
+        Response anyCase = api.send("PATCH", "/api/v1/hosts/" + id, "hq-admin", "demo",
+                "{\"edition\":\"windows server 2008 datacenter\"}");
+        assertThat(anyCase.json().get("host").get("edition").asString()).isEqualTo("Windows Server 2008 Datacenter");
         assertThat(api.send("DELETE", "/api/v1/hosts/" + id, "hq-admin", "demo").status()).isEqualTo(204);
         assertThat(api.get("/api/v1/hosts/" + id, "admin", "demo").status()).isEqualTo(404);
     }

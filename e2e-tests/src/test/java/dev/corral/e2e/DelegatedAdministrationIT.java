@@ -35,7 +35,7 @@ class DelegatedAdministrationIT extends BrowserTest {
     @Test
     void aVmOperatorStartsAVmAndWatchesItRunButCannotDeleteIt() {
         openLogin().signInAs("branch-ops", "demo");
-        VmPages vms = new VmPages(page).openGrid(baseUrl()).openVm("br-print01");
+        VmPages vms = new VmPages(page).openGrid(baseUrl()).openVm("br-sandbox");
         assertThat(vms.state()).hasText("Off");
         assertThat(vms.action("Delete")).isDisabled();
         assertThat(vms.reasonFor("Delete")).hasText("Your roles do not include vm.delete on this VM.");

@@ -43,8 +43,9 @@ final class HostPages {
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Engine URI")).fill(uri);
         page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Host group")).fill(hostGroup);
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(hostGroup)).first().click();
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Windows edition"))
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Windows edition"))
                 .fill("Windows Server 2008 Datacenter");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Windows Server 2008 Datacenter").setExact(true)).click();
         page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Licence count")).fill(String.valueOf(licences));
         button("Register").click();
         return this;

@@ -24,15 +24,27 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.corral.base.NotFoundException;
 import dev.corral.engine.HostFacts;
+import dev.corral.hosts.EditionCatalog;
 import dev.corral.hosts.HostAdministration;
+import dev.corral.hosts.HostChange;
 import dev.corral.hosts.HostDetails;
+import dev.corral.hosts.HostGroupSummary;
 import dev.corral.hosts.HostHealth;
+import dev.corral.hosts.HostTree;
 import dev.corral.ui.PeopleTime;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** One host: what it is, whether it meets the hypervisor's requirements, what its VMs take, what it cannot do. */
+/**
+ * One host: what it is, whether it meets the hypervisor's requirements, what its VMs take, what it
+ * cannot do, and the sections other features contribute (its Windows licence); its settings are
+ * changed from here.
+ */
 @StyleSheet("context://styles/hosts.css")
 @Route("hosts/:id")
 @PageTitle("Host · Corral")
@@ -41,10 +53,17 @@ class HostView extends VerticalLayout implements BeforeEnterObserver {
 
     private final HostAdministration administration;
     private final Clock clock;
+    private final HostTree tree;
+    private final EditionCatalog editions;
+    private final List<HostPageSection> sections;
 
-    HostView(HostAdministration administration, Clock clock) {
+    HostView(HostAdministration administration, Clock clock, HostTree tree, EditionCatalog editions,
+            ObjectProvider<HostPageSection> sections) {
         this.administration = administration;
         this.clock = clock;
+        this.tree = tree;
+        this.editions = editions;
+        this.sections = sections.orderedStream().sorted(Comparator.comparingInt(HostPageSection::order)).toList();
         addClassNames("corral-view", "corral-host");
     }
 
@@ -67,7 +86,7 @@ class HostView extends VerticalLayout implements BeforeEnterObserver {
             heading.add(HostsView.maintenanceBadge());
         }
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
-        HorizontalLayout actions = new HorizontalLayout(MaintenanceButton.of(administration, details,
+        HorizontalLayout actions = new HorizontalLayout(settingsButton(details), MaintenanceButton.of(administration, details,
                 () -> rerender(details)), removeButton(details));
         add(new RouterLink("‹ Hosts", HostsView.class), heading, actions, facts(details));
         if (details.facts() == null) {
@@ -75,14 +94,38 @@ class HostView extends VerticalLayout implements BeforeEnterObserver {
             problem.addClassName("corral-form-error");
             add(problem);
         }
-        add(new H3("Requirements"), requirements(details), new H3("Allocation"), HostAllocationBars.of(details),
-                new H3("Capabilities"), capabilities(details), new H3("Health"), health(health),
+        add(new H3("Requirements"), requirements(details), new H3("Allocation"), HostAllocationBars.of(details));
+        sections.forEach(section -> section.create(details).ifPresent(this::add));
+        add(new H3("Capabilities"), capabilities(details), new H3("Health"), health(health),
                 new H3("Virtual machines"), HostVmLinks.of(details));
     }
 
     private void rerender(HostDetails details) {
         removeAll();
         render(administration.details(details.host().id()));
+    }
+
+    private Button settingsButton(HostDetails details) {
+        Button edit = new Button("Edit settings", click -> {
+            HostChange current = administration.current(details.host().id());
+            new HostSettingsDialog(administration, details.host().id(), details.host().name(), current, editions,
+                    groupChoices(current.hostGroupId()), () -> rerender(details)).open();
+        });
+        if (!administration.mayManage(details.host().id())) {
+            edit.setEnabled(false);
+            edit.setTooltipText("Your roles do not include host.manage on this host.");
+        }
+        return edit;
+    }
+
+    /** The groups the caller may move hosts to, and the host's own group, which it may keep. */
+    private List<HostGroupSummary> groupChoices(UUID currentGroup) {
+        List<HostGroupSummary> choices = new ArrayList<>(administration.registrableGroups());
+        if (choices.stream().noneMatch(g -> g.id().equals(currentGroup))) {
+            tree.group(currentGroup).ifPresent(choices::add);
+            choices.sort(Comparator.comparing(HostGroupSummary::path, String.CASE_INSENSITIVE_ORDER));
+        }
+        return choices;
     }
 
     private Button removeButton(HostDetails details) {

@@ -31,7 +31,7 @@ class RegisterHostDialog extends Dialog {
     private final TextField name = new TextField("Name");
     private final TextField uri = new TextField("Engine URI");
     private final ComboBox<HostGroupSummary> group = new ComboBox<>("Host group");
-    private final TextField edition = new TextField("Windows edition");
+    private final ComboBox<String> edition = new ComboBox<>("Windows edition");
     private final IntegerField licences = new IntegerField("Licence count");
     private final TextField cluster = new TextField("Cluster");
     private final Paragraph error = new Paragraph();
@@ -53,7 +53,9 @@ class RegisterHostDialog extends Dialog {
         } else if (groups.size() == 1) {
             group.setValue(groups.getFirst());
         }
-        edition.setPlaceholder("e.g. Windows Server 2008 Datacenter");
+        edition.setItems(administration.editionNames());
+        edition.setPlaceholder("none (not a Windows host)");
+        edition.setClearButtonVisible(true);
         licences.setMin(1);
         licences.setStepButtonsVisible(true);
         cluster.setPlaceholder("optional");

@@ -1,0 +1,6 @@
+package dev.corral.licensing;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ModeSettingRepository extends JpaRepository<ModeSetting, String> {
+}
