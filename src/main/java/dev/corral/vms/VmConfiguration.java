@@ -14,6 +14,7 @@ import dev.corral.engine.EngineException;
 import dev.corral.engine.Engines;
 import dev.corral.engine.HostConnection;
 import dev.corral.engine.VmSpec;
+import java.util.List;
 import dev.corral.engine.VmState;
 import dev.corral.hosts.HostSummary;
 import dev.corral.jobs.JobService;
@@ -50,11 +51,13 @@ public class VmConfiguration {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final VmGuards guards;
+    private final VmAdapters adapters;
 
-    VmConfiguration(VmGuards guards, VmLookup lookup, VmRepository vms, VmRuntimeRepository runtime, Engines engines, AccessPolicy policy,
+    VmConfiguration(VmAdapters adapters, VmGuards guards, VmLookup lookup, VmRepository vms, VmRuntimeRepository runtime, Engines engines, AccessPolicy policy,
             QuotaGuard quotas, PrincipalDirectory directory, JobService jobs, TransactionTemplate transactions,
             AuditTrail audit) {
         this.guards = guards;
+        this.adapters = adapters;
         this.lookup = lookup;
         this.vms = vms;
         this.runtime = runtime;
@@ -65,6 +68,20 @@ public class VmConfiguration {
         this.jobs = jobs;
         this.transactions = transactions;
         this.audit = audit;
+    }
+
+    /** The virtual switches of the VM's host, for the edit form; empty when it does not answer. */
+    public List<String> switchesFor(UUID id) {
+        Vm vm = lookup.visible(id);
+        if (!policy.allows(Permission.VM_CONFIGURE, Scope.vm(id))) {
+            return List.of();
+        }
+        try {
+            return engines.connection(URI.create(lookup.hostOf(vm).uri())).switches().stream()
+                    .map(dev.corral.engine.VirtualSwitch::name).toList();
+        } catch (EngineException e) {
+            return List.of();
+        }
     }
 
     /** Whether the caller may change the VM's owner, for the edit form. */
@@ -91,6 +108,17 @@ public class VmConfiguration {
         }
         if (edit.newOwner() != null && directory.groupsOf(edit.newOwner()).isEmpty()) {
             throw new InvalidInputException("owner", "The directory has no user " + edit.newOwner() + ".");
+        }
+        if (edit.rewires()) {
+            VmState state = runtime.findById(id).map(VmRuntime::state).orElse(VmState.UNKNOWN);
+            if (state != VmState.OFF) {
+                throw new InvalidInputException("networkAdapters", "Turn " + vm.name() + " off before changing its network "
+                        + "adapters (it is " + state.name().toLowerCase(java.util.Locale.ROOT) + ").");
+            }
+            HostConnection connection = engines.connection(URI.create(lookup.hostOf(vm).uri()));
+            VmCreation.checkAdapters(lookup.hostOf(vm).name(), edit.newAdapters(), connection.capabilities(),
+                    connection.switches(), false);
+            adapters.requireUnusedMacs(edit.newAdapters(), id, false);
         }
         if (edit.resizes()) {
             guards.checkSize(vm.hostId(), vm.architecture(), vm.guestFamily(), edit.newVcpus(), edit.newMemoryMiB());
@@ -132,10 +160,8 @@ public class VmConfiguration {
             throw new StaleVersionException(current.name());
         }
         HostConnection connection = engines.connection(URI.create(host.uri()));
-        VmSpec before = edit.resizes() ? connection.vm(id).spec() : null;
-        if (before != null) {
-            connection.update(id, resized(before, edit));
-        }
+        VmSpec before = edit.resizes() || edit.rewires() ? connection.vm(id).spec() : null;
+        VmSpec after = before == null ? null : connection.update(id, changed(before, edit)).spec();
         try {
             return transactions.execute(status -> {
                 Vm vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException("There is no VM " + id + "."));
@@ -146,6 +172,12 @@ public class VmConfiguration {
                 vm.purpose(edit.newPurpose());
                 if (edit.retags()) {
                     vm.retag(edit.newTags());
+                }
+                if (edit.rewires()) {
+                    // The host's adapters, with the MACs it generated; those the user gave are static.
+                    java.util.Set<String> statics = edit.newAdapters().stream().map(VmSpec.NetworkAdapter::mac)
+                            .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+                    adapters.record(id, vm.hostId(), after.networkAdapters(), statics);
                 }
                 vms.saveAndFlush(vm);
                 return row(vm, host);
@@ -161,10 +193,10 @@ public class VmConfiguration {
         }
     }
 
-    private static VmSpec resized(VmSpec before, VmEdit edit) {
+    private static VmSpec changed(VmSpec before, VmEdit edit) {
         try {
             return new VmSpec(before.name(), edit.newVcpus(), edit.newMemoryMiB(), before.architecture(), before.guestOs(),
-                    before.disks(), before.networkAdapters(), before.integrationServices());
+                    before.disks(), edit.rewires() ? edit.newAdapters() : before.networkAdapters(), before.integrationServices());
         } catch (EngineException.InvalidSpec e) {
             throw new InvalidInputException(VmCreation.fieldOf(e.getMessage()), e.getMessage());
         }

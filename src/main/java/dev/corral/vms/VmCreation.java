@@ -73,11 +73,17 @@ record VmCreation(HostSummary host, VmSpec spec, long storageGiB, String purpose
                 });
             }
         }
+        checkAdapters(hostName, spec.networkAdapters(), capabilities, switches, adapterShorthand);
+    }
+
+    /** A VM's adapters against a host: its capabilities, its switches and the VLANs they carry. */
+    static void checkAdapters(String hostName, List<VmSpec.NetworkAdapter> adapters, dev.corral.engine.HostCapabilities capabilities,
+            List<dev.corral.engine.VirtualSwitch> switches, boolean adapterShorthand) {
         Map<String, dev.corral.engine.VirtualSwitch> byName = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         switches.forEach(s -> byName.put(s.name(), s));
-        for (int i = 0; i < spec.networkAdapters().size(); i++) {
-            VmSpec.NetworkAdapter adapter = spec.networkAdapters().get(i);
-            String at = spec.networkAdapters().size() == 1 && i == 0 && adapterShorthand ? "switchName" : "networkAdapters[" + i + "]";
+        for (int i = 0; i < adapters.size(); i++) {
+            VmSpec.NetworkAdapter adapter = adapters.get(i);
+            String at = adapters.size() == 1 && i == 0 && adapterShorthand ? "switchName" : "networkAdapters[" + i + "]";
             String suffix = at.equals("switchName") ? "" : ".";
             if (adapter.type() == VmSpec.AdapterType.LEGACY) {
                 capabilities.whyNot(dev.corral.engine.Capability.LEGACY_NETWORK_ADAPTERS).ifPresent(why -> {
@@ -156,6 +162,12 @@ record VmCreation(HostSummary host, VmSpec spec, long storageGiB, String purpose
             }
         }
         return disks;
+    }
+
+    /** Adapters as a change gives them, checked at their fields ({@code networkAdapters[i].…}). */
+    static List<VmSpec.NetworkAdapter> adapters(List<NewVm.Adapter> requested) {
+        return adapters(new NewVm(null, null, null, null, null, null, null, null, null, null, requested, null, null, null,
+                null, null));
     }
 
     private static List<VmSpec.NetworkAdapter> adapters(NewVm request) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** A {@link VmChange} checked at its fields and set against the VM as it is: what is asked to change, and by how much. */
 record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, String oldOwner, String newOwner,
-        String newPurpose, boolean purposeChanges, java.util.Map<String, String> oldTags, java.util.Map<String, String> newTags) {
+        String newPurpose, boolean purposeChanges, java.util.Map<String, String> oldTags, java.util.Map<String, String> newTags,
+        List<dev.corral.engine.VmSpec.NetworkAdapter> newAdapters) {
 
     static VmEdit of(Vm vm, VmChange change) {
         if (change.vcpus() != null && change.vcpus() < 1) {
@@ -25,7 +26,13 @@ record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, 
         java.util.Map<String, String> tags = change.tags() == null ? vm.tags() : VmTags.check(change.tags());
         return new VmEdit(vm.vcpus(), change.vcpus() == null ? vm.vcpus() : change.vcpus(), vm.memoryMiB(),
                 change.memoryMiB() == null ? vm.memoryMiB() : change.memoryMiB(), vm.owner(), sameOwner ? null : owner,
-                purpose, !java.util.Objects.equals(purpose, vm.purpose()), vm.tags(), tags);
+                purpose, !java.util.Objects.equals(purpose, vm.purpose()), vm.tags(), tags,
+                change.networkAdapters() == null ? null : VmCreation.adapters(change.networkAdapters()));
+    }
+
+    /** Whether the adapters are to be replaced (compared with the host's view when the change is applied). */
+    boolean rewires() {
+        return newAdapters != null;
     }
 
     boolean retags() {
@@ -37,7 +44,7 @@ record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, 
     }
 
     boolean isEmpty() {
-        return !resizes() && newOwner == null && !purposeChanges && !retags();
+        return !resizes() && newOwner == null && !purposeChanges && !retags() && !rewires();
     }
 
     String newOwnerOr(String current) {
@@ -64,6 +71,11 @@ record VmEdit(int oldVcpus, int newVcpus, long oldMemoryMiB, long newMemoryMiB, 
         }
         if (purposeChanges) {
             parts.add("purpose → " + (newPurpose == null ? "none" : "\"" + newPurpose + "\""));
+        }
+        if (rewires()) {
+            parts.add("network adapters → " + (newAdapters.isEmpty() ? "none" : String.join("; ", newAdapters.stream()
+                    .map(a -> a.switchName() + " (" + VlanList.describe(a.vlan()) + (a.mac() == null ? "" : ", " + a.mac()) + ")")
+                    .toList())));
         }
         if (retags()) {
             parts.add("tags " + (oldTags.isEmpty() ? "none" : VmTags.format(oldTags)) + " → "

@@ -153,6 +153,29 @@ class VmCreateApiIT {
         assertProblemAt(refused, 400, "targetHost", "hq-hv01 cannot take vlan-30-vm: it has no virtual switch named Lab.");
     }
 
+    @Test
+    void anOffVmsAdaptersAreReplacedAndTheInventoryFollows() throws Exception {
+        Response created = create("admin", adapterVm("rewire-me", "{\"switchName\":\"LAN\",\"vlanId\":10}"));
+        String vmId = awaitJob(created.json().get("id").asString()).get("vmId").asString();
+        String etag = api.get("/api/v1/vms/" + vmId, "admin", "demo").header("ETag");
+
+        Response refused = api.send("PATCH", "/api/v1/vms/" + vmId, "admin", "demo",
+                "{\"networkAdapters\":[{\"switchName\":\"LAN\",\"vlanId\":42}]}", java.util.Map.of("If-Match", etag));
+        assertProblemAt(refused, 400, "networkAdapters[0].vlanId", "carries VLANs 10, 20, 30 only");
+        Response changed = api.send("PATCH", "/api/v1/vms/" + vmId, "admin", "demo",
+                "{\"networkAdapters\":[{\"switchName\":\"LAN\",\"vlanMode\":\"TRUNK\",\"allowedVlans\":\"20,30\",\"nativeVlan\":20},"
+                        + "{\"switchName\":\"Lab\"}]}", java.util.Map.of("If-Match", etag));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode live = api.get("/api/v1/vms/" + vmId, "admin", "demo").json().get("live").get("spec").get("networkAdapters");
+        assertThat(live.size()).isEqualTo(2);
+        assertThat(live.get(0).get("vlan").get("tags").toString()).isEqualTo("[20,30]");
+        assertThat(adapters.ofVm(UUID.fromString(vmId))).extracting(a -> a.adapter().switchName()).containsExactly("LAN", "Lab");
+        assertThat(adapters.onSwitch(HQ_HV02, "LAN")).filteredOn(a -> a.vmName().equals("rewire-me"))
+                .extracting(a -> a.adapter().vlan()).containsExactly(new dev.corral.engine.VlanSetting.Trunk(
+                        new java.util.TreeSet<>(List.of(20, 30)), 20));
+    }
+
     private String adapterVm(String name, String adapter) {
         return "{\"hostId\":\"" + HQ_HV02 + "\",\"name\":\"" + name + "\",\"vcpus\":1,\"memoryMiB\":512,\"networkAdapters\":["
                 + adapter + "]}";

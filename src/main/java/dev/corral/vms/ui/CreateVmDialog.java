@@ -58,9 +58,8 @@ class CreateVmDialog extends Dialog {
     private final Select<VmLease.Action> leaseAction = new Select<>();
     private final TextField tags = new TextField("Tags");
     private final VerticalLayout diskRows = new VerticalLayout();
-    private final VerticalLayout adapterRows = new VerticalLayout();
+    private final AdapterEditor adapterEditor = new AdapterEditor();
     private final List<DiskRow> disks = new ArrayList<>();
-    private final List<AdapterRow> adapters = new ArrayList<>();
     private final Paragraph error = new Paragraph();
     private final Paragraph quota = new Paragraph();
     private List<String> switches = List.of();
@@ -107,15 +106,11 @@ class CreateVmDialog extends Dialog {
         FormLayout basics = new FormLayout(host, name, vcpus, memory, architecture, family, guest);
         diskRows.setPadding(false);
         diskRows.setSpacing(false);
-        adapterRows.setPadding(false);
-        adapterRows.setSpacing(false);
         Button addDisk = new Button("Add disk", VaadinIcon.PLUS.create(), click -> addDisk(null, 100));
         addDisk.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Button addAdapter = new Button("Add network adapter", VaadinIcon.PLUS.create(), click -> addAdapter());
-        addAdapter.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         FormLayout about = new FormLayout(owner, tags, leaseEnds, leaseAction, purpose);
         about.setColspan(purpose, 2);
-        add(basics, new H3("Disks"), diskRows, addDisk, new H3("Network adapters"), adapterRows, addAdapter,
+        add(basics, new H3("Disks"), diskRows, addDisk, new H3("Network adapters"), adapterEditor,
                 new H3("Ownership and lease"), about, quota, error);
         addDisk("system", 40);
         Button create = new Button("Create", click -> create());
@@ -128,7 +123,7 @@ class CreateVmDialog extends Dialog {
     private void hostChosen(HostSummary chosen) {
         quota.setText(chosen == null ? "" : vms.quotaAt(chosen.id()).orElse(""));
         switches = chosen == null ? List.of() : vms.switchesFor(chosen.id()).stream().map(VirtualSwitch::name).toList();
-        adapters.forEach(a -> a.switchName.setItems(switches));
+        adapterEditor.setSwitches(switches);
         boolean mayChoose = chosen != null && vms.mayChooseOwner(chosen.id());
         owner.setEnabled(mayChoose);
         owner.setHelperText(mayChoose ? "Leave empty to own it yourself." : "You will own this VM.");
@@ -140,19 +135,12 @@ class CreateVmDialog extends Dialog {
         diskRows.add(row.layout);
     }
 
-    private void addAdapter() {
-        AdapterRow row = new AdapterRow(adapters.size());
-        row.switchName.setItems(switches);
-        adapters.add(row);
-        adapterRows.add(row.layout);
-    }
-
     private void create() {
         fields().values().forEach(f -> f.setInvalid(false));
         error.setText("");
         try {
             List<NewVm.Disk> diskRequest = disks.stream().map(DiskRow::request).toList();
-            List<NewVm.Adapter> adapterRequest = adapters.stream().map(AdapterRow::request).toList();
+            List<NewVm.Adapter> adapterRequest = adapterEditor.value();
             Map<String, String> tagMap = VmTags.parse(tags.getValue());
             JobView job = vms.create(new NewVm(host.getValue() == null ? null : host.getValue().id(), name.getValue(),
                     vcpus.getValue(), memory.getValue() == null ? null : memory.getValue().longValue(), architecture.getValue(),
@@ -179,7 +167,7 @@ class CreateVmDialog extends Dialog {
                 "memoryMiB", memory, "guestFamily", family, "owner", owner, "purpose", purpose, "leaseExpires", leaseEnds,
                 "tags", tags));
         disks.forEach(d -> d.fields(fields));
-        adapters.forEach(a -> a.fields(fields));
+        adapterEditor.fields(fields);
         return fields;
     }
 
@@ -232,82 +220,6 @@ class CreateVmDialog extends Dialog {
             fields.put(at, size);
             fields.put(at + ".name", diskName);
             fields.put(at + ".sizeGiB", size);
-        }
-    }
-
-    /** One network adapter of the form: its switch and how it uses VLANs. */
-    private final class AdapterRow {
-        private final ComboBox<String> switchName = new ComboBox<>("Virtual switch");
-        private final Select<NewVm.VlanMode> mode = new Select<>();
-        private final IntegerField vlanId = new IntegerField("VLAN");
-        private final TextField allowed = new TextField("Allowed VLANs");
-        private final IntegerField nativeVlan = new IntegerField("Native VLAN");
-        private final Select<VmSpec.AdapterType> type = new Select<>();
-        private final Div layout = new Div();
-
-        AdapterRow(int index) {
-            switchName.setAllowCustomValue(false);
-            switchName.setWidth("11rem");
-            type.setLabel("Adapter");
-            type.setItems(VmSpec.AdapterType.values());
-            type.setItemLabelGenerator(CreateVmDialog::label);
-            type.setValue(VmSpec.AdapterType.SYNTHETIC);
-            type.setWidth("8rem");
-            mode.setLabel("VLAN mode");
-            mode.setItems(NewVm.VlanMode.values());
-            mode.setItemLabelGenerator(CreateVmDialog::label);
-            mode.setValue(NewVm.VlanMode.UNTAGGED);
-            mode.setWidth("8rem");
-            vlanId.setWidth("12rem");
-            vlanId.setPlaceholder("1-4094");
-            allowed.setWidth("12rem");
-            allowed.setPlaceholder("10, 20, 100-110");
-            nativeVlan.setWidth("7rem");
-            mode.addValueChangeListener(change -> showVlanFields());
-            Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
-                adapters.remove(this);
-                adapterRows.remove(layout);
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel("Remove network adapter");
-            remove.setTooltipText("Remove this network adapter");
-            HorizontalLayout line = new HorizontalLayout(type, switchName, mode, vlanId, allowed, nativeVlan, remove);
-            line.setAlignItems(FlexComponent.Alignment.BASELINE);
-            line.setWrap(true);
-            layout.add(line);
-            layout.addClassName("corral-adapter-row");
-            showVlanFields();
-        }
-
-        private void showVlanFields() {
-            vlanId.setVisible(mode.getValue() == NewVm.VlanMode.ACCESS);
-            allowed.setVisible(mode.getValue() == NewVm.VlanMode.TRUNK);
-            nativeVlan.setVisible(mode.getValue() == NewVm.VlanMode.TRUNK);
-        }
-
-        NewVm.Adapter request() {
-            boolean trunk = mode.getValue() == NewVm.VlanMode.TRUNK;
-            return new NewVm.Adapter(type.getValue(), switchName.getValue(), mode.getValue(),
-                    mode.getValue() == NewVm.VlanMode.ACCESS ? vlanIdOrBad() : null,
-                    trunk ? allowed.getValue() : null, trunk ? nativeVlan.getValue() : null, null);
-        }
-
-        /** A number too big for an int is shown by the field as bad input; report it as out of range. */
-        private Integer vlanIdOrBad() {
-            if (vlanId.getValue() == null && !vlanId.isEmpty()) {
-                return -1;
-            }
-            return vlanId.getValue();
-        }
-
-        void fields(Map<String, HasValidation> fields) {
-            String at = "networkAdapters[" + adapters.indexOf(this) + "]";
-            fields.put(at, switchName);
-            fields.put(at + ".switchName", switchName);
-            fields.put(at + ".vlanId", vlanId);
-            fields.put(at + ".allowedVlans", allowed);
-            fields.put(at + ".nativeVlan", nativeVlan);
-            fields.put(at + ".mac", switchName);
         }
     }
 }

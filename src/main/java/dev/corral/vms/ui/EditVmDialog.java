@@ -20,7 +20,9 @@ import dev.corral.vms.VmChange;
 import dev.corral.vms.VmConfiguration;
 import dev.corral.vms.VmNotFoundException;
 import dev.corral.vms.VmRow;
+import dev.corral.engine.VmSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,11 +37,15 @@ class EditVmDialog extends Dialog {
     private final TextField owner = new TextField("Owner");
     private final com.vaadin.flow.component.textfield.TextArea purpose = new com.vaadin.flow.component.textfield.TextArea("Purpose");
     private final TextField tags = new TextField("Tags");
+    private final AdapterEditor adapterEditor = new AdapterEditor();
+    private final List<VmSpec.NetworkAdapter> adaptersBefore;
     private final Paragraph error = new Paragraph();
     private final VmRow vm;
     private final boolean ownerEditable;
 
-    EditVmDialog(VmConfiguration configuration, VmRow vm, dev.corral.vms.VmProvenance about) {
+    EditVmDialog(VmConfiguration configuration, VmRow vm, dev.corral.vms.VmProvenance about,
+            List<VmSpec.NetworkAdapter> adapters) {
+        this.adaptersBefore = adapters;
         this.vm = vm;
         this.ownerEditable = configuration.mayChangeOwner(vm.id());
         setHeaderTitle("Edit " + vm.name());
@@ -66,11 +72,14 @@ class EditVmDialog extends Dialog {
         }
         form.add(tags, purpose);
         form.setColspan(purpose, 2);
-        add(form, error);
+        adapterEditor.setSwitches(configuration.switchesFor(vm.id()));
+        adapterEditor.setAdapters(adapters);
+        com.vaadin.flow.component.html.H3 network = new com.vaadin.flow.component.html.H3("Network adapters");
+        add(form, network, adapterEditor, error);
         Button save = new Button("Save", click -> save(configuration));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), save);
-        setWidth("36rem");
+        setWidth("52rem");
     }
 
     private void save(VmConfiguration configuration) {
@@ -84,7 +93,8 @@ class EditVmDialog extends Dialog {
         }
         try {
             VmChange change = new VmChange(vcpus.getValue(), memory.getValue().longValue(),
-                    ownerEditable ? owner.getValue() : null, purpose.getValue(), dev.corral.vms.VmTags.parse(tags.getValue()));
+                    ownerEditable ? owner.getValue() : null, purpose.getValue(), dev.corral.vms.VmTags.parse(tags.getValue()),
+                    adapterChange());
             configuration.configure(vm.id(), vm.version(), change);
             close();
         } catch (InvalidInputException e) {
@@ -101,12 +111,31 @@ class EditVmDialog extends Dialog {
         }
     }
 
+    /** The adapters as edited, or null where they are as they were (so that a running VM can still be renamed or retagged). */
+    private List<dev.corral.vms.NewVm.Adapter> adapterChange() {
+        List<dev.corral.vms.NewVm.Adapter> edited = adapterEditor.value();
+        List<dev.corral.vms.NewVm.Adapter> before = adaptersBefore.stream().map(a -> new dev.corral.vms.NewVm.Adapter(a.type(),
+                a.switchName(), mode(a.vlan()), a.vlan() instanceof dev.corral.engine.VlanSetting.Access x ? x.tag() : null,
+                a.vlan() instanceof dev.corral.engine.VlanSetting.Trunk t ? dev.corral.vms.VlanList.format(t.tags()) : null,
+                a.vlan() instanceof dev.corral.engine.VlanSetting.Trunk t ? t.nativeTag() : null, a.mac())).toList();
+        return edited.equals(before) ? null : edited;
+    }
+
+    private static dev.corral.vms.NewVm.VlanMode mode(dev.corral.engine.VlanSetting vlan) {
+        return switch (vlan) {
+            case dev.corral.engine.VlanSetting.Untagged u -> dev.corral.vms.NewVm.VlanMode.UNTAGGED;
+            case dev.corral.engine.VlanSetting.Access a -> dev.corral.vms.NewVm.VlanMode.ACCESS;
+            case dev.corral.engine.VlanSetting.Trunk t -> dev.corral.vms.NewVm.VlanMode.TRUNK;
+        };
+    }
+
     private Map<String, HasValidation> fields() {
         Map<String, HasValidation> fields = new HashMap<>(Map.<String, HasValidation>of("vcpus", vcpus, "memoryMiB", memory, "purpose", purpose,
                 "tags", tags));
         if (ownerEditable) {
             fields.put("owner", owner);
         }
+        adapterEditor.fields(fields);
         return fields;
     }
 }

@@ -21,7 +21,8 @@ final class Submit {
             JobView job = operation.get();
             Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_END);
             return true;
-        } catch (NotPermittedException | EngineException | JobConflictException | VmNotFoundException e) {
+        } catch (NotPermittedException | EngineException | JobConflictException | VmNotFoundException
+                | dev.corral.base.RuleViolationException | dev.corral.base.ServiceUnavailableException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
         }

@@ -105,7 +105,8 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         Button delete = new Button("Delete", click -> confirmDelete(details.vm().name()));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         disableIf(delete, details.unavailableActions().get("delete"));
-        Button edit = new Button("Edit", click -> new EditVmDialog(configuration, details.vm(), details.provenance()).open());
+        Button edit = new Button("Edit", click -> new EditVmDialog(configuration, details.vm(), details.provenance(),
+                details.live() == null ? java.util.List.of() : details.live().spec().networkAdapters()).open());
         disableIf(edit, details.unavailableActions().get(VmService.CONFIGURE));
         Button migrate = new Button("Migrate", click -> new MigrateDialog(snapshots, id, details.vm().name(),
                 details.vm().hostName()).open());
