@@ -93,4 +93,31 @@ class CreateVmJourneyIT extends BrowserTest {
         assertThat(page.locator(".corral-vm-jobs")).containsText("vm.create");
         screenshot("vm-page");
     }
+
+    @Test
+    void anAdaptersVlanIsSetInAccessModeThenMadeATrunk() {
+        openLogin().signInAs("admin", "demo");
+        VmPages vms = new VmPages(page).openGrid(baseUrl());
+        vms.startCreating("br-hv02", "e2e-vlan42", 1).addAdapter("Branch-LAN", 42);
+        vms.action("Create").click();
+        assertThat(vms.notification("e2e-vlan42")).isVisible();
+        vms.searchByName("e2e-vlan42");
+        assertThat(vms.link("e2e-vlan42")).isVisible();
+        vms.openVm("e2e-vlan42");
+        assertThat(page.locator(".corral-vm-adapters")).containsText("access 42");
+
+        vms.openEditor();
+        com.microsoft.playwright.Locator row = page.locator(".corral-adapter-row").last();
+        row.locator("vaadin-select").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Access")).click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Trunk")).click();
+        row.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Allowed VLANs")).fill("42, 100-110");
+        row.getByRole(com.microsoft.playwright.options.AriaRole.SPINBUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Native VLAN")).fill("42");
+        screenshot("edit-trunk");
+        vms.action("Save").click();
+
+        assertThat(page.locator(".corral-vm-adapters")).containsText("trunk 42, 100-110 (native 42)");
+        screenshot("trunk");
+    }
 }

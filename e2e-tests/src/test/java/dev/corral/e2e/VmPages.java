@@ -23,10 +23,23 @@ final class VmPages {
         return page.locator("vaadin-grid").first();
     }
 
+    /**
+     * Opens a VM's page from the grid. A click that lands while the grid re-renders its rows (a job
+     * finishing refreshes it) is lost, as it would be for a user, who clicks again: so does this.
+     */
     VmPages openVm(String name) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
-        page.locator("h2").filter(new Locator.FilterOptions().setHasText(name)).waitFor();
-        return this;
+        Locator heading = page.locator("h2").filter(new Locator.FilterOptions().setHasText(name));
+        for (int attempt = 1; ; attempt++) {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+            try {
+                heading.waitFor(new Locator.WaitForOptions().setTimeout(4_000));
+                return this;
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     Locator state() {
