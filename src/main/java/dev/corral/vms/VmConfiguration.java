@@ -175,8 +175,13 @@ public class VmConfiguration {
                 }
                 if (edit.rewires()) {
                     // The host's adapters, with the MACs it generated; those the user gave are static.
+                    // A MAC the host generated stays generated when the form sends it back unchanged.
+                    java.util.Set<String> generated = adapters.ofVm(id).stream().filter(a -> !a.staticMac())
+                            .map(a -> a.adapter().mac()).filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toSet());
                     java.util.Set<String> statics = edit.newAdapters().stream().map(VmSpec.NetworkAdapter::mac)
-                            .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+                            .filter(java.util.Objects::nonNull).filter(mac -> !generated.contains(mac))
+                            .collect(java.util.stream.Collectors.toSet());
                     adapters.record(id, vm.hostId(), after.networkAdapters(), statics);
                 }
                 vms.saveAndFlush(vm);
