@@ -26,8 +26,12 @@ public class AssignmentService {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final org.springframework.beans.factory.ObjectProvider<PrincipalDirectory> directory;
+
     AssignmentService(AssignmentRepository assignments, RoleRepository roles, AccessPolicyService policy,
-            ScopeHierarchy hierarchy, AuditTrail audit, Clock clock) {
+            ScopeHierarchy hierarchy, AuditTrail audit, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<PrincipalDirectory> directory) {
+        this.directory = directory;
         this.assignments = assignments;
         this.roles = roles;
         this.policy = policy;
@@ -68,6 +72,10 @@ public class AssignmentService {
         String principal = checkPrincipal(request.principalName());
         if (request.principalType() == null) {
             throw new InvalidInputException("principalType", "Say whether the principal is a user or a group.");
+        }
+        PrincipalDirectory users = directory.getIfAvailable();
+        if (request.principalType() == PrincipalType.USER && users != null && users.groupsOf(principal).isEmpty()) {
+            throw new InvalidInputException("principalName", "The directory has no user " + principal + ".");
         }
         Role role = roles.findById(request.roleId() == null ? new UUID(0, 0) : request.roleId())
                 .orElseThrow(() -> new InvalidInputException("roleId", "Choose one of the roles."));
@@ -141,6 +149,10 @@ public class AssignmentService {
         String stripped = name.strip();
         if (stripped.length() > 256 || stripped.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("principalName", "A directory name has at most 256 printable characters.");
+        }
+        if (stripped.chars().anyMatch(c -> "*()\\<>\"".indexOf(c) >= 0)) {
+            // No directory account is named so, and these would change the meaning of a directory search.
+            throw new InvalidInputException("principalName", "A user or group name cannot contain * ( ) \\ < > or \".");
         }
         return stripped;
     }

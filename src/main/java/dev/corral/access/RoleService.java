@@ -34,10 +34,7 @@ public class RoleService {
     public RoleView create(String name, String description, Set<String> permissionCodes) {
         Caller caller = CurrentCaller.get();
         policy.require(Permission.ACCESS_MANAGE, Scope.GLOBAL);
-        String checkedName = name == null ? "" : name.strip();
-        if (checkedName.isEmpty() || checkedName.length() > 100 || checkedName.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "Name the role (1 to 100 printable characters).");
-        }
+        String checkedName = dev.corral.base.Names.check("name", name, "role");
         if (roles.findByNameIgnoreCase(checkedName).isPresent()) {
             throw new InvalidInputException("name", "There is already a role named " + checkedName + ".");
         }

@@ -10,16 +10,9 @@ final class HostInput {
     private HostInput() {
     }
 
-    /** A name of 1 to 100 printable characters, stripped. */
+    /** A name by the inventory's rule ({@link dev.corral.base.Names}), stripped. */
     static String name(String field, String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "Give the " + what + " a name.");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > MAX_NAME || !printable(stripped)) {
-            throw new InvalidInputException(field, "A " + what + " name has 1 to " + MAX_NAME + " printable characters.");
-        }
-        return stripped;
+        return dev.corral.base.Names.check(field, value, what);
     }
 
     /** Optional free text (an edition, a cluster): blank means none. */

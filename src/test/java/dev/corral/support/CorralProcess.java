@@ -42,24 +42,14 @@ public final class CorralProcess implements AutoCloseable {
     }
 
     public Path log() {
-        return data.resolve("corral-" + starts + ".log");
+        return data.resolve("corral-" + port + "-" + starts + ".log");
     }
 
     /** Starts Corral and waits until it answers its API; answers how long that took. */
     public Duration start(Duration timeout) throws IOException, InterruptedException {
         starts++;
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-Dspring.config.additional-location=optional:classpath:/corral-test/", "-cp", classPath,
-                "dev.corral.CorralApplication",
-                "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/corral").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
-                "--corral.simulator.state-dir=" + data.resolve("simulator").toAbsolutePath(),
-                "--logging.level.root=warn"));
-        command.addAll(extraArguments);
         Instant began = Instant.now();
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        process = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log().toFile()).start();
         Instant deadline = began.plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -72,6 +62,30 @@ public final class CorralProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Corral did not answer within " + timeout + "; see " + log() + ":\n" + tail());
+    }
+
+    private List<String> command() {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1",
+                "-Dspring.config.additional-location=optional:classpath:/corral-test/", "-cp", classPath,
+                "dev.corral.CorralApplication",
+                "--server.port=" + port,
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/corral").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
+                "--corral.simulator.state-dir=" + data.resolve("simulator").toAbsolutePath(),
+                "--logging.level.root=warn"));
+        command.addAll(extraArguments);
+        return command;
+    }
+
+    /** Starts Corral where it is expected to refuse to start; answers its exit code. */
+    public int startExpectingFailure(Duration timeout) throws IOException, InterruptedException {
+        starts++;
+        process = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        if (!process.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Corral was expected to stop but still runs; see " + log());
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hooks, no flushing, as when the machine loses power. */

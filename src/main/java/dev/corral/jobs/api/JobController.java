@@ -36,6 +36,7 @@ class JobController {
 
     @GetMapping("/{id}")
     ResponseEntity<JobView> one(@PathVariable UUID id) {
-        return jobs.job(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+        return jobs.job(id).map(ResponseEntity::ok)
+                .orElseThrow(() -> new dev.corral.base.NotFoundException("There is no job " + id + ", or it is not yours to see."));
     }
 }

@@ -145,7 +145,8 @@ class CreateVmDialog extends Dialog {
             JobView job = vms.create(new NewVm(host.getValue() == null ? null : host.getValue().id(), name.getValue(),
                     vcpus.getValue(), memory.getValue() == null ? null : memory.getValue().longValue(), architecture.getValue(),
                     family.getValue(), guest.getValue(), null, null, diskRequest, adapterRequest,
-                    owner.getValue(), purpose.getValue(), leaseEnds.getValue(),
+                    owner.getValue() == null || owner.getValue().isBlank() ? null : owner.getValue(), purpose.getValue(),
+                    leaseEnds.getValue(),
                     leaseEnds.getValue() == null ? null : leaseAction.getValue(), tagMap));
             Notification.show(job.message() + ": queued", 3000, Notification.Position.BOTTOM_END);
             close();
