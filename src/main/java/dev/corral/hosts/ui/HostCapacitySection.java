@@ -81,11 +81,13 @@ class HostCapacitySection implements DashboardSection {
         grid.addColumn(l -> l.allocated().vms()).setHeader("VMs").setWidth("5rem").setFlexGrow(0);
         grid.addComponentColumn(l -> bar(l.allocated().vcpus(), l.capacity() == null ? null : (long) l.capacity().logicalProcessors(),
                 l.allocated().vcpus() + " of " + (l.capacity() == null ? "?" : l.capacity().logicalProcessors())))
-                .setHeader("vCPUs allocated").setFlexGrow(1);
+                .setHeader("vCPUs allocated").setFlexGrow(2);
         grid.addComponentColumn(l -> bar(l.allocated().memoryMiB(), l.capacity() == null ? null : l.capacity().memoryMiB(),
-                HostAllocationBars.gib(l.allocated().memoryMiB()) + " of "
-                        + (l.capacity() == null ? "?" : HostAllocationBars.gib(l.capacity().memoryMiB()))))
-                .setHeader("Memory allocated").setFlexGrow(1);
+                String.format(java.util.Locale.ROOT, "%.1f / %s", l.allocated().memoryMiB() / 1024.0,
+                        l.capacity() == null ? "? GiB" : HostAllocationBars.gib(l.capacity().memoryMiB()))))
+                .setHeader("Memory allocated").setFlexGrow(2)
+                .setTooltipGenerator(l -> HostAllocationBars.gib(l.allocated().memoryMiB()) + " allocated of "
+                        + (l.capacity() == null ? "an unknown capacity" : HostAllocationBars.gib(l.capacity().memoryMiB())));
         grid.setItems(lines.subList(0, Math.min(SHOWN, lines.size())));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
