@@ -71,6 +71,13 @@ public interface HostConnection extends AutoCloseable {
 
     VirtualSwitch createSwitch(VirtualSwitch spec);
 
+    /**
+     * Changes the switch named in {@code spec}: the VLANs it carries and, for an external switch,
+     * the physical adapter it is bound to. Its name and kind stay; what the host cannot change
+     * while VMs use the switch is refused with the reason.
+     */
+    VirtualSwitch updateSwitch(VirtualSwitch spec);
+
     /** Refuses while a VM's adapter is connected to it. */
     void deleteSwitch(String name);
 

@@ -33,6 +33,7 @@ class SnapshotJourneyIT extends BrowserTest {
         screenshot("snapshots");
 
         vms.selectSnapshot("before-patch");
+        assertThat(vms.action("Rename")).isEnabled();
         vms.action("Rename").click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Snapshot name")).fill("before-sp2");

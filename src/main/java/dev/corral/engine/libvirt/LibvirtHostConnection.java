@@ -148,6 +148,11 @@ final class LibvirtHostConnection implements HostConnection {
     }
 
     @Override
+    public VirtualSwitch updateSwitch(VirtualSwitch spec) {
+        return switches.update(spec);
+    }
+
+    @Override
     public void deleteSwitch(String name) {
         switches.delete(name);
     }

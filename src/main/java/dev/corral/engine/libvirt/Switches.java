@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
 final class Switches {
 
     private static final Logger log = LoggerFactory.getLogger(Switches.class);
+    /** virNetworkXMLFlags: the persistent definition, not the running one. */
+    private static final int XML_INACTIVE = 1;
+    /** virConnectListAllDomainsFlags: running (and paused) domains only. */
+    private static final int LIST_ACTIVE = 1;
 
     private final LibvirtHost host;
     private final Supplier<HostFacts> facts;
@@ -54,6 +58,10 @@ final class Switches {
         host.capabilities.require(Capability.VIRTUAL_SWITCHES);
         if (!spec.allowedVlans().isEmpty()) {
             host.capabilities.require(Capability.VLAN);
+            // Real libvirt refuses <vlan> in any other network's portgroups.
+            if (spec.kind() != VirtualSwitch.Kind.EXTERNAL) {
+                throw vlansNeedOpenVswitch(spec.name());
+            }
         }
         if (spec.kind() == VirtualSwitch.Kind.EXTERNAL) {
             requireEthernetAdapter(spec);
@@ -75,6 +83,136 @@ final class Switches {
         });
     }
 
+    /**
+     * Redefines the switch's network with the VLANs and adapter asked, keeping its uuid and what
+     * Corral does not manage. An active network takes a new definition only when it restarts,
+     * which would cut off the VMs running on it: then the change is refused, naming them.
+     */
+    VirtualSwitch update(VirtualSwitch spec) {
+        host.capabilities.require(Capability.VIRTUAL_SWITCHES);
+        String doing = "Could not change virtual switch " + spec.name() + " on host " + host.label;
+        return host.call(doing, connect -> {
+            Network network = Natives.orNotFound(() -> connect.networkLookupByName(spec.name()),
+                    () -> "Host " + host.label + " has no virtual switch named " + spec.name() + ".");
+            try {
+                String before = persistentXml(network);
+                NetworkXml.Parsed current = parse(before, spec.name());
+                VirtualSwitch existing = current.virtualSwitch();
+                VirtualSwitch wanted = new VirtualSwitch(existing.name(), spec.kind(), spec.physicalAdapter(),
+                        spec.allowedVlans());
+                check(connect, current, NetworkXml.madeByCorral(before), wanted);
+                if (wanted.equals(existing)) {
+                    return existing;
+                }
+                boolean active = network.isActive() == 1;
+                List<String> running = active ? runningUsers(connect, existing.name()) : List.of();
+                if (!running.isEmpty()) {
+                    throw new EngineException.InvalidState("Virtual switch " + existing.name() + " on host " + host.label
+                            + " carries running VM " + String.join(", ", running) + ": libvirt applies a changed network "
+                            + "only by restarting it, which would disconnect them. Shut them down or save them first.");
+                }
+                return redefine(connect, network, before, NetworkXml.rewrite(before, wanted), active, doing);
+            } catch (LibvirtException e) {
+                throw host.fail(connect, e, doing);
+            } finally {
+                Natives.free(network);
+            }
+        });
+    }
+
+    private NetworkXml.Parsed parse(String xml, String name) {
+        try {
+            return NetworkXml.parse(xml);
+        } catch (EngineException.InvalidSpec | IllegalArgumentException e) {
+            throw new EngineException.InvalidSpec("Switch " + name + " on host " + host.label
+                    + " is configured in a way Corral cannot change: " + e.getMessage());
+        }
+    }
+
+    /** What may change: the VLANs (on Open vSwitch networks) and an external switch's adapter, if Corral made it. */
+    private void check(Connect connect, NetworkXml.Parsed current, boolean madeByCorral, VirtualSwitch wanted)
+            throws LibvirtException {
+        VirtualSwitch existing = current.virtualSwitch();
+        if (wanted.kind() != existing.kind()) {
+            throw new EngineException.InvalidSpec("Switch " + existing.name() + " is " + kind(existing.kind())
+                    + "; a switch's kind does not change. Create a new switch instead.");
+        }
+        if (!wanted.allowedVlans().isEmpty()) {
+            host.capabilities.require(Capability.VLAN);
+            if (!current.openVswitch()) {
+                throw vlansNeedOpenVswitch(existing.name());
+            }
+        }
+        if (wanted.kind() == VirtualSwitch.Kind.EXTERNAL && !wanted.physicalAdapter().equals(existing.physicalAdapter())) {
+            if (!madeByCorral) {
+                throw new EngineException.Unsupported("Switch " + existing.name() + " was set up on host " + host.label
+                        + " outside Corral; change its physical adapter there.");
+            }
+            requireEthernetAdapter(wanted);
+            checkAdapterFree(connect, wanted);
+        }
+    }
+
+    /**
+     * Stops an active network, defines the new XML and starts it again (libvirt's test driver
+     * would keep a running network's old definition); puts the old definition back if that fails.
+     */
+    private VirtualSwitch redefine(Connect connect, Network network, String before, String after, boolean active,
+            String doing) throws LibvirtException {
+        if (active) {
+            network.destroy();
+        }
+        Network changed;
+        try {
+            changed = connect.networkDefineXML(after);
+        } catch (LibvirtException e) {
+            restore(connect, before, active);
+            throw host.fail(connect, e, doing);
+        }
+        try {
+            if (active) {
+                try {
+                    changed.create();
+                } catch (LibvirtException e) {
+                    restore(connect, before, active);
+                    throw host.fail(connect, e, doing);
+                }
+            }
+            return NetworkXml.parse(persistentXml(changed)).virtualSwitch();
+        } finally {
+            Natives.free(changed);
+        }
+    }
+
+    /** The network's persistent definition; libvirt's test driver keeps only one, and refuses the flag. */
+    private String persistentXml(Network network) throws LibvirtException {
+        return network.getXMLDesc(host.profile == HostProfile.TEST ? 0 : XML_INACTIVE);
+    }
+
+    private static void restore(Connect connect, String before, boolean active) {
+        try {
+            Network old = connect.networkDefineXML(before);
+            try {
+                if (active && old.isActive() != 1) {
+                    old.create();
+                }
+            } finally {
+                Natives.free(old);
+            }
+        } catch (LibvirtException e) {
+            log.warn("Could not restore a network's previous definition: {}", LibvirtErrors.message(e));
+        }
+    }
+
+    private static EngineException vlansNeedOpenVswitch(String name) {
+        return new EngineException.InvalidSpec("Switch " + name + " cannot carry VLANs: on libvirt hosts only an external "
+                + "(Open vSwitch) switch carries 802.1Q VLAN tags.");
+    }
+
+    private static String kind(VirtualSwitch.Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Switch names are unique regardless of case, and an adapter backs one switch at most, as on Hyper-V. */
     private void checkFree(Connect connect, VirtualSwitch spec) throws LibvirtException {
         for (VirtualSwitch existing : list(connect)) {
@@ -83,6 +221,16 @@ final class Switches {
                         + existing.name() + ".");
             }
             if (spec.physicalAdapter() != null && spec.physicalAdapter().equals(existing.physicalAdapter())) {
+                throw new EngineException.InvalidSpec("Adapter " + spec.physicalAdapter() + " already backs switch "
+                        + existing.name() + ".");
+            }
+        }
+    }
+
+    /** An adapter backs one switch at most; the switch being changed does not count. */
+    private void checkAdapterFree(Connect connect, VirtualSwitch spec) throws LibvirtException {
+        for (VirtualSwitch existing : list(connect)) {
+            if (!existing.name().equalsIgnoreCase(spec.name()) && spec.physicalAdapter().equals(existing.physicalAdapter())) {
                 throw new EngineException.InvalidSpec("Adapter " + spec.physicalAdapter() + " already backs switch "
                         + existing.name() + ".");
             }
@@ -129,6 +277,23 @@ final class Switches {
             }
             return null;
         });
+    }
+
+    /** The running VMs with an adapter on the network now. */
+    private static List<String> runningUsers(Connect connect, String network) throws LibvirtException {
+        List<String> users = new ArrayList<>();
+        Domain[] domains = connect.listAllDomains(LIST_ACTIVE);
+        try {
+            for (Domain domain : domains) {
+                if (DomainXml.networksUsed(domain.getXMLDesc(0)).contains(network)) {
+                    users.add(domain.getName());
+                }
+            }
+        } finally {
+            Natives.free((Object) domains);
+        }
+        users.sort(String.CASE_INSENSITIVE_ORDER);
+        return users;
     }
 
     /** The VMs whose configuration or running instance has an adapter on the network. */

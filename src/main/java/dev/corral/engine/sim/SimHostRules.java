@@ -22,13 +22,14 @@ final class SimHostRules {
     private final SimulatorProperties.HostDefinition definition;
     private final Map<UUID, SimVm> vms;
     private final Map<String, VirtualSwitch> switches;
-    private final HostCapabilities capabilities;
+    private final java.util.function.Supplier<HostCapabilities> capabilities;
 
-    SimHostRules(SimulatorProperties.HostDefinition definition, Map<UUID, SimVm> vms, Map<String, VirtualSwitch> switches) {
+    SimHostRules(SimulatorProperties.HostDefinition definition, Map<UUID, SimVm> vms, Map<String, VirtualSwitch> switches,
+            java.util.function.Supplier<HostCapabilities> capabilities) {
         this.definition = definition;
         this.vms = vms;
         this.switches = switches;
-        this.capabilities = new HostCapabilities(definition.unsupported());
+        this.capabilities = capabilities;
     }
 
     long freeMemoryMiB() {
@@ -37,6 +38,11 @@ final class SimHostRules {
     }
 
     void checkAdapterFree(String adapter) {
+        checkAdapterFree(adapter, null);
+    }
+
+    /** @param except the switch being changed, whose own adapter does not count as taken */
+    void checkAdapterFree(String adapter, String except) {
         SimulatorProperties.AdapterDefinition physical = definition.adapters().stream()
                 .filter(a -> a.name().equals(adapter)).findFirst()
                 .orElseThrow(() -> new EngineException.InvalidSpec("Host " + definition.name() + " has no physical adapter " + adapter + "."));
@@ -44,7 +50,8 @@ final class SimHostRules {
             throw new EngineException.InvalidSpec("Adapter " + adapter + " is not Ethernet; only Ethernet adapters can "
                     + "back an external switch.");
         }
-        switches.values().stream().filter(s -> adapter.equals(s.physicalAdapter())).findFirst().ifPresent(s -> {
+        switches.values().stream().filter(s -> adapter.equals(s.physicalAdapter()))
+                .filter(s -> except == null || !s.name().equalsIgnoreCase(except)).findFirst().ifPresent(s -> {
             throw new EngineException.InvalidSpec("Adapter " + adapter + " already backs switch " + s.name() + ".");
         });
     }
@@ -65,7 +72,7 @@ final class SimHostRules {
             throw new EngineException.InvalidSpec("Host " + definition.name() + " already has a VM named " + spec.name() + ".");
         }
         if (spec.hasPassThroughDisk()) {
-            capabilities.require(Capability.PASS_THROUGH_DISKS);
+            capabilities.get().require(Capability.PASS_THROUGH_DISKS);
         }
         for (VmSpec.NetworkAdapter adapter : spec.networkAdapters()) {
             checkAdapter(spec, adapter);
@@ -79,10 +86,10 @@ final class SimHostRules {
                     + " for VM " + spec.name() + ".");
         }
         if (adapter.type() == VmSpec.AdapterType.LEGACY) {
-            capabilities.require(Capability.LEGACY_NETWORK_ADAPTERS);
+            capabilities.get().require(Capability.LEGACY_NETWORK_ADAPTERS);
         }
         if (!(adapter.vlan() instanceof dev.corral.engine.VlanSetting.Untagged)) {
-            capabilities.require(Capability.VLAN);
+            capabilities.get().require(Capability.VLAN);
             if (!target.carries(adapter.vlan())) {
                 throw new EngineException.InvalidSpec("Switch " + target.name() + " carries only VLANs "
                         + target.allowedVlans() + "; VM " + spec.name() + "'s adapter asks for another.");

@@ -58,7 +58,7 @@ final class SimulatedHost implements HostConnection {
         state.switches().forEach(s -> switches.put(s.name().toLowerCase(), s));
         // A host that "crashed" mid-operation finishes it when it comes back.
         state.vms().forEach(vm -> vms.put(vm.id(), vm.withState(settled(vm.state()))));
-        this.rules = new SimHostRules(definition, vms, switches);
+        this.rules = new SimHostRules(definition, vms, switches, this::capabilities);
     }
 
     private static VmState settled(VmState state) {
@@ -95,7 +95,10 @@ final class SimulatedHost implements HostConnection {
     @Override
     public HostCapabilities capabilities() {
         reachable();
-        return new HostCapabilities(definition.unsupported());
+        Map<Capability, String> unsupported = new java.util.EnumMap<>(Capability.class);
+        unsupported.putAll(definition.unsupported());
+        unsupported.putAll(faults.withheld());
+        return new HostCapabilities(unsupported);
     }
 
     // ---- VMs
@@ -372,6 +375,43 @@ final class SimulatedHost implements HostConnection {
             persist();
             return spec;
         }
+    }
+
+    @Override
+    public VirtualSwitch updateSwitch(VirtualSwitch spec) {
+        synchronized (lock) {
+            reachable();
+            capabilities().require(Capability.VIRTUAL_SWITCHES);
+            VirtualSwitch existing = switches.get(spec.name().toLowerCase());
+            if (existing == null) {
+                throw new EngineException.NotFound("Host " + name() + " has no switch named " + spec.name() + ".");
+            }
+            if (spec.kind() != existing.kind()) {
+                throw new EngineException.InvalidSpec("Switch " + existing.name() + " is " + kindName(existing.kind())
+                        + "; a switch's kind does not change. Create a new switch instead.");
+            }
+            if (spec.kind() == VirtualSwitch.Kind.EXTERNAL && !spec.physicalAdapter().equals(existing.physicalAdapter())) {
+                rules.checkAdapterFree(spec.physicalAdapter(), existing.name());
+            }
+            if (!spec.allowedVlans().isEmpty()) {
+                capabilities().require(Capability.VLAN);
+            }
+            faults.maybeFail(name());
+            // Like Hyper-V, the switch changes while VMs use it; their adapters stay connected.
+            VirtualSwitch updated = new VirtualSwitch(existing.name(), existing.kind(), spec.physicalAdapter(),
+                    spec.allowedVlans());
+            switches.put(existing.name().toLowerCase(), updated);
+            persist();
+            return updated;
+        }
+    }
+
+    private static String kindName(VirtualSwitch.Kind kind) {
+        return switch (kind) {
+            case EXTERNAL -> "external";
+            case INTERNAL -> "internal";
+            case PRIVATE -> "private";
+        };
     }
 
     @Override

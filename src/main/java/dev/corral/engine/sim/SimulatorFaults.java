@@ -1,6 +1,9 @@
 package dev.corral.engine.sim;
 
+import dev.corral.engine.Capability;
 import dev.corral.engine.EngineException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,6 +15,7 @@ public final class SimulatorFaults {
     private volatile boolean unreachable;
     private volatile double slowdown = 1.0;
     private final AtomicReference<String> failNext = new AtomicReference<>();
+    private final Map<Capability, String> withheld = new ConcurrentHashMap<>();
 
     /** The host stops (or starts again) answering every call. */
     public void setUnreachable(boolean unreachable) {
@@ -28,10 +32,20 @@ public final class SimulatorFaults {
         this.slowdown = Math.max(0, factor);
     }
 
+    /** The host reports that it lacks the capability, for this reason, as a hypervisor without it would. */
+    public void withhold(Capability capability, String reason) {
+        withheld.put(capability, reason);
+    }
+
     public void clear() {
         unreachable = false;
         slowdown = 1.0;
         failNext.set(null);
+        withheld.clear();
+    }
+
+    Map<Capability, String> withheld() {
+        return Map.copyOf(withheld);
     }
 
     boolean isUnreachable() {

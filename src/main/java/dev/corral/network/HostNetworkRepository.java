@@ -1,0 +1,7 @@
+package dev.corral.network;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface HostNetworkRepository extends JpaRepository<HostNetwork, UUID> {
+}
