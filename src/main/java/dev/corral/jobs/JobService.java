@@ -68,7 +68,19 @@ public class JobService {
 
     /** Records the job and starts it; answers at once with the queued job. */
     public JobView submit(JobRequest request) {
-        JobView queued = record(request);
+        return submit(request, CurrentCaller.get().user());
+    }
+
+    /**
+     * Records and starts a job that Corral itself requests, with no signed-in caller (a scheduled
+     * scan acting on an expired lease): {@code requestedBy} names the requester in the jobs list.
+     */
+    public JobView submitAs(String requestedBy, JobRequest request) {
+        return submit(request, java.util.Objects.requireNonNull(requestedBy));
+    }
+
+    private JobView submit(JobRequest request, String requestedBy) {
+        JobView queued = record(request, requestedBy);
         workers.execute(new DelegatingSecurityContextRunnable(() -> run(queued.id(), request)));
         return queued;
     }
@@ -78,11 +90,10 @@ public class JobService {
      * VM as any mutating job does and shows in the jobs strip. Its refusal reaches the caller.
      */
     public JobView runNow(JobRequest request) {
-        return execute(record(request).id(), request);
+        return execute(record(request, CurrentCaller.get().user()).id(), request);
     }
 
-    private JobView record(JobRequest request) {
-        String requestedBy = CurrentCaller.get().user();
+    private JobView record(JobRequest request, String requestedBy) {
         Job job;
         try {
             job = transactions.execute(status -> jobs.saveAndFlush(new Job(UUID.randomUUID(), request.kind(), request.vmId(),

@@ -25,9 +25,5 @@ class DashboardView extends VerticalLayout {
         add(welcome, who);
         sections.stream().sorted(java.util.Comparator.comparingInt(DashboardSection::order))
                 .forEach(section -> section.create().ifPresent(this::add));
-        Paragraph later = new Paragraph("Sprawl findings (unmanaged, missing, idle and expired VMs) join this page "
-                + "when sprawl tracking arrives.");
-        later.addClassName("corral-planned-note");
-        add(later);
     }
 }

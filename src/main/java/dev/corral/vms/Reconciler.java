@@ -130,6 +130,8 @@ class Reconciler implements ApplicationRunner {
             changed = write(vmId, state, heartbeat, observedAt);
         } catch (org.springframework.dao.DataIntegrityViolationException inserted) {
             changed = write(vmId, state, heartbeat, observedAt); // an event inserted the row meanwhile
+        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException removed) {
+            return; // the VM was deleted or forgotten meanwhile: there is nothing left to record
         }
         if (Boolean.TRUE.equals(changed)) {
             events.publishEvent(new VmStateChanged(vmId, name, state));

@@ -53,7 +53,15 @@ class VmJobs {
     }
 
     JobRequest power(UUID id, String name, HostSummary host, VmAction action) {
-        Actor actor = Actor.current();
+        return power(id, name, host, action, Actor.current());
+    }
+
+    /** A power operation Corral itself takes (no caller), audited under {@code actor}, e.g. "corral (lease expired)". */
+    JobRequest powerAsCorral(UUID id, String name, HostSummary host, VmAction action, String actor) {
+        return power(id, name, host, action, Actor.system(actor));
+    }
+
+    private JobRequest power(UUID id, String name, HostSummary host, VmAction action, Actor actor) {
         return new JobRequest("vm." + action.code(), id, name, host.id(), true, action.label() + " " + name + " on " + host.name(),
                 progress -> audited(actor, "vm." + action.code(), id, name, () -> {
                     VmInfo after = switch (action) {
@@ -204,6 +212,10 @@ class VmJobs {
     private record Actor(String user, String address, Channel channel) {
         static Actor current() {
             return new Actor(CurrentCaller.get().user(), CurrentCaller.sourceAddress(), CurrentCaller.channel());
+        }
+
+        static Actor system(String name) {
+            return new Actor(name, null, Channel.SYSTEM);
         }
 
         AuditEvent event(String action, UUID id, String name, AuditEvent.Outcome outcome, String details) {

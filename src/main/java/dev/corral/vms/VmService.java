@@ -38,6 +38,9 @@ public class VmService {
     /** The key of the configuration change among {@link VmDetails#unavailableActions()}. */
     public static final String CONFIGURE = "configure";
 
+    /** Who requests the jobs Corral takes on its own. */
+    public static final String CORRAL = "corral";
+
     private final VmRepository vms;
     private final VmRuntimeRepository runtime;
     private final HostTree tree;
@@ -128,6 +131,21 @@ public class VmService {
         return VmGuards.submitHolding(jobs, work.power(vm.id(), vm.name(), host, action), release);
     }
 
+    /**
+     * Shuts down, turns off or saves a VM as Corral itself, for a scheduled action such as the end
+     * of its lease: there is no caller and so no access check; the job is requested by "corral" and
+     * audited under {@code actor} (e.g. "corral (lease expired)"). Nothing that powers a VM on is
+     * taken this way.
+     */
+    public JobView actAsCorral(UUID id, VmAction action, String actor) {
+        if (action != VmAction.SHUTDOWN && action != VmAction.TURN_OFF && action != VmAction.SAVE) {
+            throw new IllegalArgumentException("Corral only shuts down, turns off or saves VMs on its own, not " + action);
+        }
+        Vm vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException("There is no VM " + id + "."));
+        HostSummary host = tree.host(vm.hostId()).orElseThrow();
+        return jobs.submitAs(CORRAL, work.powerAsCorral(vm.id(), vm.name(), host, action, actor));
+    }
+
     public JobView delete(UUID id) {
         Vm vm = visible(id);
         policy.require(Permission.VM_DELETE, Scope.vm(id));
@@ -142,7 +160,10 @@ public class VmService {
         }
         VmCreation creation = VmCreation.check(request, tree, java.time.LocalDate.now(clock));
         String caller = CurrentCaller.get().user();
-        String owner = request.owner() == null || request.owner().isBlank() ? caller : request.owner().strip();
+        if (request.owner() != null && request.owner().isBlank()) {
+            throw new InvalidInputException("owner", "Give the owner's user name, or leave the owner out to own the VM yourself.");
+        }
+        String owner = request.owner() == null ? caller : request.owner().strip();
         if (!owner.equalsIgnoreCase(caller)) {
             policy.require(Permission.VM_OWNERSHIP, Scope.host(creation.host().id()));
             if (owner.length() > 256 || directory.groupsOf(owner).isEmpty()) {

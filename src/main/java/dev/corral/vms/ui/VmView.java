@@ -50,12 +50,14 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
     private final VmEvents events;
     private final Clock clock;
     private final dev.corral.jobs.JobService jobs;
+    private final dev.corral.vms.VmLeases leases;
     private UUID id;
     private Runnable unlisten;
 
     VmView(VmService vms, VmSnapshots snapshots, VmConfiguration configuration, VmEvents events, Clock clock,
-            dev.corral.jobs.JobService jobs) {
+            dev.corral.jobs.JobService jobs, dev.corral.vms.VmLeases leases) {
         this.jobs = jobs;
+        this.leases = leases;
         this.vms = vms;
         this.snapshots = snapshots;
         this.configuration = configuration;
@@ -83,7 +85,9 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         H2 title = new H2(details.vm().name());
         HorizontalLayout heading = new HorizontalLayout(title, StateBadge.of(details.vm().state()));
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new RouterLink("‹ Virtual machines", VirtualMachinesView.class), heading, actions(details, overview), facts(details));
+        add(new RouterLink("‹ Virtual machines", VirtualMachinesView.class), heading, actions(details, overview));
+        leaseNotice(details.provenance().lease());
+        add(facts(details));
         if (details.hostProblem() != null) {
             Paragraph problem = new Paragraph("The host does not answer: " + details.hostProblem());
             problem.addClassName("corral-form-error");
@@ -112,7 +116,79 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
                 details.vm().hostName()).open());
         disableIf(migrate, overview.unavailable().get(VmSnapshots.MIGRATE));
         bar.add(edit, migrate, delete);
+        if (details.provenance().lease() != null) {
+            Button renew = new Button("Renew lease", click -> renewLease(details.vm().name(), details.provenance().lease()));
+            if (!leases.mayRenew(id)) {
+                renew.setEnabled(false);
+                renew.setTooltipText("Only the VM's owner, or whoever holds vm.ownership on it, renews its lease.");
+            }
+            bar.add(renew);
+        }
         return bar;
+    }
+
+    /** Says so when the lease ends within the notice period, or has ended. */
+    private void leaseNotice(dev.corral.vms.VmLease lease) {
+        if (lease == null) {
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, lease.expires());
+        if (days > leases.noticeDays()) {
+            return;
+        }
+        String when = days < 0 ? "ended " + -days + (days == -1 ? " day" : " days") + " ago"
+                : days == 0 ? "ends today" : "ends in " + days + (days == 1 ? " day" : " days");
+        Paragraph notice = new Paragraph("This VM's lease " + when + " (" + lease.expires() + "); then: "
+                + lease.action().label().toLowerCase(java.util.Locale.ROOT) + ". Renew it if the VM is still needed.");
+        notice.addClassName("corral-lease-notice");
+        notice.getStyle().set("margin", "0").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("border-left", "4px solid var(--lumo-warning-color, hsl(48, 100%, 50%))")
+                .set("background", "var(--lumo-warning-color-10pct, #fff4d6)")
+                .set("color", "var(--lumo-warning-text-color, #8a5a00)").set("font-size", "var(--lumo-font-size-s)");
+        add(notice);
+    }
+
+    /** A small dialog: the lease's new last day (within the host group's longest lease) and what happens then. */
+    private void renewLease(String name, dev.corral.vms.VmLease lease) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("Renew the lease of " + name);
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        java.time.LocalDate latest = leases.latestEnd(id);
+        com.vaadin.flow.component.datepicker.DatePicker expires = new com.vaadin.flow.component.datepicker.DatePicker("Lease ends");
+        expires.setMin(today.plusDays(1));
+        expires.setMax(latest);
+        java.time.LocalDate proposal = today.plusDays(30);
+        expires.setValue(proposal.isAfter(latest) ? latest : proposal);
+        expires.setHelperText("At the latest " + latest + ".");
+        com.vaadin.flow.component.select.Select<dev.corral.vms.VmLease.Action> then = new com.vaadin.flow.component.select.Select<>();
+        then.setLabel("When it ends");
+        then.setItems(dev.corral.vms.VmLease.Action.values());
+        then.setItemLabelGenerator(dev.corral.vms.VmLease.Action::label);
+        then.setValue(lease.action());
+        Paragraph error = new Paragraph();
+        error.addClassName("corral-form-error");
+        Button save = new Button("Renew", click -> {
+            expires.setInvalid(false);
+            error.setText("");
+            try {
+                dev.corral.vms.VmLease renewed = leases.renew(id, expires.getValue(), then.getValue());
+                dialog.close();
+                Notification.show("The lease of " + name + " now ends " + renewed.expires() + ".", 4000,
+                        Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                render();
+            } catch (dev.corral.base.InvalidInputException | dev.corral.base.RuleViolationException e) {
+                expires.setErrorMessage(e.getMessage());
+                expires.setInvalid(true);
+            } catch (dev.corral.access.NotPermittedException | VmNotFoundException e) {
+                error.setText(e.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new com.vaadin.flow.component.formlayout.FormLayout(expires, then), error);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
     }
 
     static void disableIf(Button button, String reason) {

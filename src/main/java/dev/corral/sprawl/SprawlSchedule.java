@@ -1,0 +1,29 @@
+package dev.corral.sprawl;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs the sprawl scan every {@code corral.sprawl.scan-interval}, the first time {@code first-scan-delay} after start-up. */
+@Component
+class SprawlSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(SprawlSchedule.class);
+
+    private final SprawlScan scan;
+
+    SprawlSchedule(SprawlScan scan) {
+        this.scan = scan;
+    }
+
+    @Scheduled(fixedDelayString = "${corral.sprawl.scan-interval:15m}", initialDelayString = "${corral.sprawl.first-scan-delay:1m}")
+    void scheduled() {
+        try {
+            scan.run();
+        } catch (RuntimeException e) {
+            // The next run tries again; a failed scan changes nothing (its writes are one transaction).
+            log.error("The sprawl scan failed", e);
+        }
+    }
+}
