@@ -1,5 +1,6 @@
 package dev.corral.licensing;
 
+import dev.corral.base.Csv;
 import dev.corral.access.AccessPolicy;
 import dev.corral.access.Permission;
 import dev.corral.engine.HostFacts;

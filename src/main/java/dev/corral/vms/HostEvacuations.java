@@ -4,7 +4,6 @@ import dev.corral.base.InvalidInputException;
 import dev.corral.engine.EngineException;
 import dev.corral.engine.Engines;
 import dev.corral.engine.HostConnection;
-import dev.corral.engine.VirtualSwitch;
 import dev.corral.engine.VmInfo;
 import dev.corral.engine.VmSpec;
 import dev.corral.engine.VmState;

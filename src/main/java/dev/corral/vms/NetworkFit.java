@@ -1,7 +1,6 @@
 package dev.corral.vms;
 
 import dev.corral.engine.VirtualSwitch;
-import dev.corral.engine.VlanSetting;
 import dev.corral.engine.VmSpec;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,5 @@ public final class NetworkFit {
             }
         }
         return Optional.empty();
-    }
-
-    static boolean tagged(VmSpec.NetworkAdapter adapter) {
-        return !(adapter.vlan() instanceof VlanSetting.Untagged);
     }
 }

@@ -2,6 +2,7 @@ package dev.corral.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corral.base.Csv;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -179,14 +179,12 @@ class CreateVmDialog extends Dialog {
 
     /** One disk of the form; removing it keeps the others' positions for messages. */
     private final class DiskRow {
-        private final int index;
         private final TextField diskName = new TextField("Disk name");
         private final Select<VmSpec.DiskKind> kind = new Select<>();
         private final IntegerField size = new IntegerField("Size (GiB)");
         private final HorizontalLayout layout = new HorizontalLayout();
 
         DiskRow(int index, String initialName, int sizeGiB) {
-            this.index = index;
             diskName.setValue(initialName == null ? "data" + index : initialName);
             diskName.setWidth("10rem");
             kind.setLabel("Kind");
