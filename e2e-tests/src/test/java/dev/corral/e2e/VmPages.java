@@ -30,7 +30,9 @@ final class VmPages {
     VmPages openVm(String name) {
         Locator heading = page.locator("h2").filter(new Locator.FilterOptions().setHasText(name));
         for (int attempt = 1; ; attempt++) {
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+            // The grid keeps rows it has filtered out, hidden: click the visible link.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
+                    .filter(new Locator.FilterOptions().setVisible(true)).first().click();
             try {
                 heading.waitFor(new Locator.WaitForOptions().setTimeout(4_000));
                 return this;
