@@ -4,6 +4,7 @@ import dev.corral.base.RuleViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,8 +20,14 @@ public class QuotaGuard {
 
     private final dev.corral.access.audit.AuditTrail audit;
 
-    QuotaGuard(AccessPolicyService policy, ScopeHierarchy hierarchy, QuotaUsage usage, dev.corral.access.audit.AuditTrail audit) {
+    private final QuotaHolds holds;
+    private final dev.corral.cluster.ClusterLocks locks;
+
+    QuotaGuard(AccessPolicyService policy, ScopeHierarchy hierarchy, QuotaUsage usage, dev.corral.access.audit.AuditTrail audit,
+            QuotaHolds holds, dev.corral.cluster.ClusterLocks locks) {
         this.audit = audit;
+        this.holds = holds;
+        this.locks = locks;
         this.policy = policy;
         this.hierarchy = hierarchy;
         this.usage = usage;
@@ -40,29 +47,36 @@ public class QuotaGuard {
         return Optional.of(QuotaMath.mostGenerous(creating.stream().map(Grant::quota).toList()));
     }
 
-    private final java.util.Map<String, QuotaUsage.Usage> pending = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** What the caller's VMs take now, including VMs being created. */
+    /** What the caller's VMs take now, including VMs being created (on any node). */
     public QuotaUsage.Usage used() {
         String owner = CurrentCaller.get().user();
-        return usage.usageOf(owner).plus(pending.getOrDefault(owner.toLowerCase(java.util.Locale.ROOT), QuotaUsage.Usage.NONE));
+        return usage.usageOf(owner).plus(holds.heldFor(owner.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /**
      * Checks the request against the quota and holds its room until the returned handle is run
      * (when the new VM is registered, or its creation failed), so parallel requests cannot
-     * together pass the quota. Serialised per owner on this node.
+     * together pass the quota. Decided one at a time per owner across every node (a lock in the
+     * database), the room held in the database.
      */
     public Runnable reserveRoomFor(Scope target, QuotaUsage.Usage request) {
-        String owner = CurrentCaller.get().user().toLowerCase(java.util.Locale.ROOT);
-        synchronized (owner.intern()) {
-            requireRoomFor(target, request);
-            pending.merge(owner, request, QuotaUsage.Usage::plus);
+        Optional<Quota> quota = quotaAt(target);
+        if (quota.isEmpty()) {
+            return () -> { };
         }
-        return () -> pending.computeIfPresent(owner, (k, held) -> {
-            QuotaUsage.Usage left = held.minus(request);
-            return left.vms() <= 0 ? null : left;
+        String owner = CurrentCaller.get().user().toLowerCase(java.util.Locale.ROOT);
+        UUID[] held = new UUID[1];
+        List<String> over = locks.inLock("quota/" + owner, () -> {
+            List<String> exceeded = QuotaMath.exceeded(quota.get(), used(), request);
+            if (exceeded.isEmpty()) {
+                held[0] = holds.hold(owner, request);
+            }
+            return exceeded;
         });
+        if (!over.isEmpty()) {
+            refuse(target, over);
+        }
+        return () -> holds.free(held[0]);
     }
 
     /** For the create form, before the user commits: the quota at the target and what is used of it. */
@@ -84,15 +98,19 @@ public class QuotaGuard {
         quotaAt(target).ifPresent(quota -> {
             List<String> over = QuotaMath.exceeded(quota, used(), request);
             if (!over.isEmpty()) {
-                Caller caller = CurrentCaller.get();
-                audit.record(new dev.corral.access.audit.AuditEvent(caller.user(), CurrentCaller.sourceAddress(),
-                        CurrentCaller.channel(), "vm.create", target.kind().name().toLowerCase(), String.valueOf(target.id()),
-                        hierarchy.describe(target).orElse(null), dev.corral.access.audit.AuditEvent.Outcome.REFUSED,
-                        "Over quota: " + String.join("; ", over) + "."));
-                throw new RuleViolationException("This exceeds your quota on " + hierarchy.describe(target).orElse("this scope")
-                        + ": " + String.join("; ", over) + ".");
+                refuse(target, over);
             }
         });
+    }
+
+    private void refuse(Scope target, List<String> over) {
+        Caller caller = CurrentCaller.get();
+        audit.record(new dev.corral.access.audit.AuditEvent(caller.user(), CurrentCaller.sourceAddress(),
+                CurrentCaller.channel(), "vm.create", target.kind().name().toLowerCase(), String.valueOf(target.id()),
+                hierarchy.describe(target).orElse(null), dev.corral.access.audit.AuditEvent.Outcome.REFUSED,
+                "Over quota: " + String.join("; ", over) + "."));
+        throw new RuleViolationException("This exceeds your quota on " + hierarchy.describe(target).orElse("this scope")
+                + ": " + String.join("; ", over) + ".");
     }
 
     /** Quota arithmetic, kept pure for the unit tests. */

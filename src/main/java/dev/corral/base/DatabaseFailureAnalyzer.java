@@ -26,7 +26,8 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
                             + "database with spring.datasource.url. To run several Corral nodes on one inventory, use the "
                             + "postgres profile.", cause);
         }
-        if (all.contains("No space left on device") || cause.getErrorCode() == FILE_WRITE_FAILED) {
+        if (all.contains("No space left on device") || all.contains("Disk quota exceeded") || all.contains("File too large")
+                || cause.getErrorCode() == FILE_WRITE_FAILED) {
             return new FailureAnalysis("The inventory database could not be written: the disk is full or not writable ("
                     + firstLine(message) + ").", "Free space on the disk that holds the database (./data by default) or "
                     + "make it writable, then start Corral again. The database has not been changed.", cause);

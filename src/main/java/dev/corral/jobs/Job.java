@@ -57,6 +57,9 @@ class Job {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "node_name", length = 100)
+    private String nodeName;
+
     @Version
     private long version;
 
@@ -64,8 +67,9 @@ class Job {
     }
 
     Job(UUID id, String kind, UUID vmId, String vmName, UUID hostId, boolean mutating, String requestedBy, String message,
-            Instant now) {
+            Instant now, String nodeName) {
         this.id = id;
+        this.nodeName = nodeName;
         this.kind = kind;
         this.vmId = vmId;
         this.vmName = vmName;

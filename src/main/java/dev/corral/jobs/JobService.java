@@ -43,8 +43,11 @@ public class JobService {
         return thread;
     });
 
+    private final dev.corral.cluster.ClusterNode node;
+
     JobService(JobRepository jobs, TransactionTemplate transactions, AccessPolicy policy,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, dev.corral.cluster.ClusterNode node) {
+        this.node = node;
         this.jobs = jobs;
         this.transactions = transactions;
         this.policy = policy;
@@ -98,7 +101,7 @@ public class JobService {
         try {
             job = transactions.execute(status -> jobs.saveAndFlush(new Job(UUID.randomUUID(), request.kind(), request.vmId(),
                     request.vmName(), request.hostId(), request.mutating(), requestedBy, request.description(),
-                    clock.instant())));
+                    clock.instant(), node.name())));
         } catch (DataIntegrityViolationException busy) {
             String other = jobs.findByActiveVmId(request.vmId()).map(j -> j.view().kind()).orElse("another operation");
             throw new JobConflictException("VM " + request.vmName() + " is busy with " + other

@@ -52,8 +52,11 @@ class SwitchCache implements ApplicationRunner {
     private final Clock clock;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+    private final dev.corral.cluster.ClusterNode node;
+
     SwitchCache(Engines engines, HostTree tree, HostNetworkRepository networks, SwitchRecordRepository switches,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, dev.corral.cluster.ClusterNode node) {
+        this.node = node;
         this.engines = engines;
         this.tree = tree;
         this.networks = networks;
@@ -77,11 +80,18 @@ class SwitchCache implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        refreshAll();
+        scheduled();
     }
 
+    /** Only the node running the scheduled work reads every host; any node reads a host when it needs it. */
     @Scheduled(fixedDelayString = "${corral.network.refresh-interval:5m}",
             initialDelayString = "${corral.network.refresh-interval:5m}")
+    void scheduled() {
+        if (node.leads()) {
+            refreshAll();
+        }
+    }
+
     void refreshAll() {
         for (HostSummary host : tree.hosts()) {
             try {

@@ -51,8 +51,12 @@ class Reconciler implements ApplicationRunner {
     /** The connection each host's events come from; a new connection (host registered again) is subscribed anew. */
     private final Map<URI, HostConnection> subscribed = new ConcurrentHashMap<>();
 
+    private final dev.corral.cluster.ClusterNode node;
+
     Reconciler(HostTree tree, HostHealth health, Engines engines, VmRepository vms, VmRuntimeRepository runtime,
-            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmAdapters adapters) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmAdapters adapters,
+            dev.corral.cluster.ClusterNode node) {
+        this.node = node;
         this.adapters = adapters;
         this.tree = tree;
         this.health = health;
@@ -66,10 +70,37 @@ class Reconciler implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        resyncAll();
+        scheduled();
     }
 
+    /**
+     * The node running the scheduled work resyncs the fleet; the others listen to every host's
+     * events (their own operations' and, on a shared hypervisor, everyone's) and are told the rest.
+     */
     @Scheduled(fixedDelayString = "${corral.reconciler.interval:30s}", initialDelayString = "${corral.reconciler.interval:30s}")
+    void scheduled() {
+        if (node.leads()) {
+            resyncAll();
+        } else {
+            listenToAll();
+        }
+    }
+
+    /** Subscribes to the events of every host not listened to yet, reading nothing. */
+    void listenToAll() {
+        for (HostSummary host : tree.hosts()) {
+            URI uri = URI.create(host.uri());
+            try {
+                HostConnection connection = engines.connection(uri);
+                if (subscribed.put(uri, connection) != connection) {
+                    connection.subscribe(this::onEvent);
+                }
+            } catch (RuntimeException e) {
+                log.debug("Host {} cannot be listened to now: {}", host.name(), e.getMessage());
+            }
+        }
+    }
+
     void resyncAll() {
         for (HostSummary host : tree.hosts()) {
             try {
@@ -100,17 +131,57 @@ class Reconciler implements ApplicationRunner {
             registered.stream().filter(vm -> live.containsKey(vm.id()))
                     .forEach(vm -> reported.put(vm.id(), live.get(vm.id()).spec().networkAdapters()));
             adapters.syncHost(host.id(), reported);
-            for (Vm vm : registered) {
+            List<Observation> observations = registered.stream().map(vm -> {
                 VmInfo info = live.get(vm.id());
-                record(vm.id(), vm.name(), info == null ? VmState.UNKNOWN : info.state(), info == null ? null : heartbeat(info),
-                        observedAt);
-            }
+                return new Observation(vm.id(), vm.name(), info == null ? VmState.UNKNOWN : info.state(),
+                        info == null ? null : heartbeat(info));
+            }).toList();
+            recordAll(observations, observedAt);
         } catch (EngineException e) {
             log.info("Host {} did not answer the resync: {}", host.name(), e.getMessage());
             health.failed(host.id(), e.getMessage());
             java.time.Instant failedAt = clock.instant();
-            registered.forEach(vm -> record(vm.id(), vm.name(), VmState.UNKNOWN, null, failedAt));
+            recordAll(registered.stream().map(vm -> new Observation(vm.id(), vm.name(), VmState.UNKNOWN, null)).toList(),
+                    failedAt);
         }
+    }
+
+    /** What a host said of one VM. */
+    private record Observation(UUID vmId, String name, VmState state, String heartbeat) {
+    }
+
+    /**
+     * Records what a host said of all its VMs in one transaction (a resync of thousands of VMs is
+     * then thousands of row updates, not thousands of transactions); if an event or a deletion
+     * raced with it, each VM is recorded on its own instead.
+     */
+    private void recordAll(List<Observation> observations, java.time.Instant observedAt) {
+        if (observations.isEmpty()) {
+            return;
+        }
+        List<VmStateChanged> changed;
+        try {
+            changed = transactions.execute(status -> {
+                Map<UUID, VmRuntime> rows = runtime.findAllById(observations.stream().map(Observation::vmId).toList()).stream()
+                        .collect(Collectors.toMap(VmRuntime::vmId, Function.identity()));
+                List<VmStateChanged> changes = new java.util.ArrayList<>();
+                for (Observation o : observations) {
+                    VmRuntime row = rows.get(o.vmId());
+                    if (row == null) {
+                        runtime.save(new VmRuntime(o.vmId(), o.state(), o.heartbeat(), observedAt));
+                        changes.add(new VmStateChanged(o.vmId(), o.name(), o.state()));
+                    } else if (row.update(o.state(), o.heartbeat(), observedAt)) {
+                        changes.add(new VmStateChanged(o.vmId(), o.name(), o.state()));
+                    }
+                }
+                return changes;
+            });
+        } catch (org.springframework.dao.DataIntegrityViolationException
+                | org.springframework.orm.ObjectOptimisticLockingFailureException raced) {
+            observations.forEach(o -> record(o.vmId(), o.name(), o.state(), o.heartbeat(), observedAt));
+            return;
+        }
+        changed.forEach(events::publishEvent);
     }
 
     private void onEvent(LifecycleEvent event) {

@@ -13,13 +13,15 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a random port: the embedded directory, a private in-memory H2 and a
- * clock the test moves. Classes that use it share one Spring context.
+ * The whole application on a random port: the embedded directory, a private database (in-memory
+ * H2, or PostgreSQL in the postgres run: see {@link TestDatabase}) and a clock the test moves.
+ * Classes that use it share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@org.springframework.test.context.ContextConfiguration(initializers = TestDatabase.class)
 @Import(CorralIntegrationTest.TestClock.class)
 public @interface CorralIntegrationTest {
 

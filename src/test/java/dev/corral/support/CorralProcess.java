@@ -25,6 +25,8 @@ public final class CorralProcess implements AutoCloseable {
     private final Path data;
     private final List<String> extraArguments;
     private final int port;
+    private List<String> database;
+    private long fileSizeLimitKiB;
     private Process process;
     private int starts;
 
@@ -35,6 +37,25 @@ public final class CorralProcess implements AutoCloseable {
             this.port = socket.getLocalPort();
         }
         Files.createDirectories(data);
+        this.database = List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/corral").toAbsolutePath()
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+    }
+
+    /**
+     * Lets no file of the process grow beyond this size (the shell's {@code ulimit -f}): writes past
+     * it fail as on a full disk.
+     */
+    public CorralProcess withFileSizeLimit(long bytes) {
+        this.fileSizeLimitKiB = Math.max(1, bytes / 1024);
+        return this;
+    }
+
+    /** Corral on a PostgreSQL database (the postgres profile) instead of a file H2 of its own. */
+    public static CorralProcess onPostgres(Path data, PostgresServer server, String... extraArguments) throws IOException {
+        CorralProcess corral = new CorralProcess(data, extraArguments);
+        corral.database = List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + server.jdbcUrl(),
+                "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=" + PostgresServer.PASSWORD);
+        return corral;
     }
 
     public int port() {
@@ -71,10 +92,17 @@ public final class CorralProcess implements AutoCloseable {
                 "-Dspring.config.additional-location=optional:classpath:/corral-test/", "-cp", classPath,
                 "dev.corral.CorralApplication",
                 "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db/corral").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
                 "--corral.simulator.state-dir=" + data.resolve("simulator").toAbsolutePath(),
                 "--logging.level.root=warn"));
+        command.addAll(database);
         command.addAll(extraArguments);
+        if (fileSizeLimitKiB > 0) {
+            // The limit applies to every file the process writes; a write past it fails (EFBIG) as on a full disk.
+            List<String> limited = new ArrayList<>(List.of("bash", "-c",
+                    "ulimit -f " + fileSizeLimitKiB + " && trap '' XFSZ && exec \"$0\" \"$@\""));
+            limited.addAll(command);
+            return limited;
+        }
         return command;
     }
 

@@ -49,7 +49,15 @@ record SimVm(UUID id, VmSpec spec, VmState state, List<Snapshot> snapshots, Stri
         }
     }
 
-    /** What the host persists. */
-    record HostState(List<SimVm> vms, List<dev.corral.engine.VirtualSwitch> switches) {
+    /**
+     * What the host persists.
+     *
+     * @param generation one more on every write, so that processes sharing the file can tell whether
+     *                   it changed (missing, so 0, in files written before it existed); first, so it is read first
+     */
+    record HostState(Long generation, List<SimVm> vms, List<dev.corral.engine.VirtualSwitch> switches) {
+        HostState {
+            generation = generation == null ? 0L : generation;
+        }
     }
 }

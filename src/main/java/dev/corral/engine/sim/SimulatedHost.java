@@ -23,15 +23,19 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * One simulated Hyper-V-style host. It behaves like a hypervisor: capacity is checked, names
  * are unique, operations take time and pass through intermediate states, one operation per VM
  * at a time. State changes happen under the host's lock; waiting happens outside it, so the
- * host can be listed while a VM starts.
+ * host can be listed while a VM starts. When several Corral processes share the state folder, the
+ * lock spans them, and each operation first catches up with what the others wrote.
  */
 final class SimulatedHost implements HostConnection {
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     private final URI uri;
     private final SimulatorProperties.HostDefinition definition;
@@ -41,24 +45,75 @@ final class SimulatedHost implements HostConnection {
     private final long delayMillis;
     private final Executor eventDelivery;
     private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final Object lock = new Object();
+    private final SimHostLock lock;
+    private final Section unlock;
     private final Map<UUID, SimVm> vms = new LinkedHashMap<>();
     private final Map<String, VirtualSwitch> switches = new LinkedHashMap<>();
     private final SimHostRules rules;
+    // The generation of the state file this process last read or wrote.
+    private long generation;
 
-    SimulatedHost(URI uri, SimulatorProperties.HostDefinition definition, SimVm.HostState state, SimulatorFaults faults,
-            SimulatorStore store, Clock clock, long delayMillis, Executor eventDelivery) {
+    /** @param boot the host's state as stored, read under the lock */
+    SimulatedHost(URI uri, SimulatorProperties.HostDefinition definition, Supplier<SimVm.HostState> boot,
+            SimHostLock lock, SimulatorFaults faults, SimulatorStore store, Clock clock, long delayMillis,
+            Executor eventDelivery) {
         this.uri = uri;
         this.definition = definition;
+        this.lock = lock;
+        this.unlock = lock::release;
         this.faults = faults;
         this.store = store;
         this.clock = clock;
         this.delayMillis = delayMillis;
         this.eventDelivery = eventDelivery;
-        state.switches().forEach(s -> switches.put(s.name().toLowerCase(), s));
-        // A host that "crashed" mid-operation finishes it when it comes back.
-        state.vms().forEach(vm -> vms.put(vm.id(), vm.withState(settled(vm.state()))));
         this.rules = new SimHostRules(definition, vms, switches, this::capabilities);
+        lock.acquire();
+        try {
+            adopt(boot.get());
+            // A host that "crashed" mid-operation finishes it when it comes back. Only at boot: on a
+            // later reload, an intermediate state is another process's operation under way.
+            boolean settledAny = vms.values().stream().anyMatch(vm -> settled(vm.state()) != vm.state());
+            vms.replaceAll((id, vm) -> vm.withState(settled(vm.state())));
+            if (settledAny && lock.isShared()) {
+                persist(); // so that the other processes see the host as this one does
+            }
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Held while an operation reads or changes the host's state; closing it releases the lock. */
+    private interface Section extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private Section enter() {
+        if (lock.acquire()) {
+            try {
+                catchUp();
+            } catch (RuntimeException | Error e) {
+                lock.release();
+                throw e;
+            }
+        }
+        return unlock;
+    }
+
+    /** Reads the state file again if another process wrote it since this one last read or wrote it. */
+    private void catchUp() {
+        long stored = store.generation(name());
+        if (stored != SimulatorStore.NO_FILE && stored != generation) {
+            store.load(name()).ifPresent(this::adopt);
+        }
+    }
+
+    private void adopt(SimVm.HostState state) {
+        vms.clear();
+        switches.clear();
+        state.switches().forEach(s -> switches.put(s.name().toLowerCase(), s));
+        state.vms().forEach(vm -> vms.put(vm.id(), vm));
+        generation = state.generation();
     }
 
     private static VmState settled(VmState state) {
@@ -81,7 +136,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public HostFacts facts() {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             List<HostFacts.PhysicalAdapter> adapters = definition.adapters().stream()
                     .map(a -> new HostFacts.PhysicalAdapter(a.name(), a.mac(), a.medium(), a.speedMbps())).toList();
@@ -105,7 +160,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public List<VmInfo> listVms() {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             return vms.values().stream().map(SimVm::info).toList();
         }
@@ -113,7 +168,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public VmInfo vm(UUID id) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             return get(id).info();
         }
@@ -122,7 +177,7 @@ final class SimulatedHost implements HostConnection {
     @Override
     public VmInfo define(VmSpec spec) {
         SimVm vm;
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             capabilities().require(Capability.DEFINE_VMS);
             rules.checkSpec(null, spec);
@@ -138,7 +193,7 @@ final class SimulatedHost implements HostConnection {
     @Override
     public VmInfo update(UUID id, VmSpec spec) {
         SimVm updated;
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             SimVm vm = get(id);
             rules.requireSettled(vm);
@@ -186,7 +241,7 @@ final class SimulatedHost implements HostConnection {
     @Override
     public void delete(UUID id) {
         SimVm vm;
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             vm = get(id);
             rules.requireState(vm, "deleted", EnumSet.of(VmState.OFF, VmState.SAVED));
@@ -251,13 +306,16 @@ final class SimulatedHost implements HostConnection {
             Consumer<SimVm> check) {
         SimVm before;
         SimVm intermediate;
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             before = get(id);
             rules.requireState(before, verb, from);
             check.accept(before);
             intermediate = before.withState(during);
             vms.put(id, intermediate);
+            if (lock.isShared()) {
+                persist(); // so that other processes see the operation under way and refuse others on the VM
+            }
         }
         boolean instant = during == after;
         if (!instant) {
@@ -265,20 +323,30 @@ final class SimulatedHost implements HostConnection {
             sleep();
         }
         SimVm done;
-        synchronized (lock) {
+        try (Section section = enter()) {
             try {
                 reachable();
                 faults.maybeFail(name());
             } catch (EngineException e) {
                 vms.computeIfPresent(id, (k, vm) -> vm.withState(before.state()));
+                if (lock.isShared()) {
+                    persist();
+                }
                 if (!instant) {
                     eventDelivery.execute(() -> deliver(before, LifecycleEvent.Kind.STATE_CHANGED));
                 }
                 throw e;
             }
-            done = get(id).withState(after);
-            vms.put(id, done);
-            persist();
+            SimVm current = get(id);
+            if (lock.isShared() && (instant || current.state() != during)) {
+                // Shared, the first step wrote an instant change already, and a process booting
+                // meanwhile may have settled a slow one (see the constructor).
+                done = current;
+            } else {
+                done = current.withState(after);
+                vms.put(id, done);
+                persist();
+            }
         }
         emit(done, LifecycleEvent.Kind.STATE_CHANGED);
         return vm(id);
@@ -288,7 +356,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public List<SnapshotInfo> snapshots(UUID vmId) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             SimVm vm = get(vmId);
             return vm.snapshots().stream().map(s -> s.info(vm.currentSnapshotId())).toList();
@@ -297,7 +365,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public SnapshotInfo createSnapshot(UUID vmId, String snapshotName) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             SimVm vm = changeSnapshots(vmId, v -> SimSnapshots.create(v, snapshotName, clock.instant()));
             return SimSnapshots.find(vm, vm.currentSnapshotId()).info(vm.currentSnapshotId());
         }
@@ -306,7 +374,7 @@ final class SimulatedHost implements HostConnection {
     @Override
     public VmInfo applySnapshot(UUID vmId, String snapshotId) {
         SimVm applied;
-        synchronized (lock) {
+        try (Section section = enter()) {
             applied = changeSnapshots(vmId, vm -> {
                 SimVm result = SimSnapshots.apply(vm, snapshotId);
                 if (result.state().usesMemory() && !vm.state().usesMemory()) {
@@ -321,7 +389,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public SnapshotInfo renameSnapshot(UUID vmId, String snapshotId, String newName) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             SimVm vm = changeSnapshots(vmId, v -> SimSnapshots.rename(v, snapshotId, newName));
             return SimSnapshots.find(vm, snapshotId).info(vm.currentSnapshotId());
         }
@@ -329,7 +397,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public void deleteSnapshot(UUID vmId, String snapshotId, boolean subtree) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             changeSnapshots(vmId, vm -> SimSnapshots.delete(vm, snapshotId, subtree));
         }
     }
@@ -350,7 +418,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public List<VirtualSwitch> switches() {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             return List.copyOf(switches.values());
         }
@@ -358,7 +426,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public VirtualSwitch createSwitch(VirtualSwitch spec) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             capabilities().require(Capability.VIRTUAL_SWITCHES);
             if (switches.containsKey(spec.name().toLowerCase())) {
@@ -379,7 +447,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public VirtualSwitch updateSwitch(VirtualSwitch spec) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             capabilities().require(Capability.VIRTUAL_SWITCHES);
             VirtualSwitch existing = switches.get(spec.name().toLowerCase());
@@ -416,7 +484,7 @@ final class SimulatedHost implements HostConnection {
 
     @Override
     public void deleteSwitch(String switchName) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             capabilities().require(Capability.VIRTUAL_SWITCHES);
             VirtualSwitch existing = switches.get(switchName.toLowerCase());
@@ -454,7 +522,7 @@ final class SimulatedHost implements HostConnection {
             save(vmId);
         }
         SimVm moving;
-        synchronized (lock) {
+        try (Section section = enter()) {
             moving = get(vmId);
         }
         try {
@@ -465,7 +533,7 @@ final class SimulatedHost implements HostConnection {
             }
             throw e;
         }
-        synchronized (lock) {
+        try (Section section = enter()) {
             vms.remove(vmId);
             persist();
         }
@@ -474,7 +542,7 @@ final class SimulatedHost implements HostConnection {
     }
 
     private void receive(SimVm vm, boolean mustStart) {
-        synchronized (lock) {
+        try (Section section = enter()) {
             reachable();
             rules.checkSpec(null, vm.spec());
             if (mustStart) {
@@ -527,7 +595,16 @@ final class SimulatedHost implements HostConnection {
     }
 
     private void persist() {
-        store.save(name(), new SimVm.HostState(List.copyOf(vms.values()), List.copyOf(switches.values())));
+        long next = generation + 1;
+        try {
+            store.save(name(), new SimVm.HostState(next, List.copyOf(vms.values()), List.copyOf(switches.values())));
+        } catch (RuntimeException e) {
+            if (lock.isShared()) {
+                generation = UNKNOWN; // the next operation rereads what the file holds
+            }
+            throw e;
+        }
+        generation = next;
     }
 
     private void sleep() {

@@ -82,8 +82,9 @@ public class SimulatorEngine implements HypervisorEngine {
     }
 
     private SimulatedHost boot(SimulatorProperties.HostDefinition definition) {
-        SimVm.HostState state = store.load(definition.name()).orElseGet(() -> firstBoot(definition));
-        return new SimulatedHost(URI.create(SCHEME + "://" + definition.name()), definition, state,
+        SimHostLock lock = properties.shared() ? SimHostLock.shared(store.lockFile(definition.name())) : SimHostLock.local();
+        return new SimulatedHost(URI.create(SCHEME + "://" + definition.name()), definition,
+                () -> store.load(definition.name()).orElseGet(() -> firstBoot(definition)), lock,
                 faults.get(definition.name()), store, clock, properties.operationDelay().toMillis(), eventDelivery);
     }
 
@@ -92,7 +93,7 @@ public class SimulatorEngine implements HypervisorEngine {
         for (SimulatorProperties.VmDefinition vm : definition.vms()) {
             vms.add(preExisting(definition, vm));
         }
-        SimVm.HostState state = new SimVm.HostState(vms,
+        SimVm.HostState state = new SimVm.HostState(0L, vms,
                 definition.switches().stream().map(SimulatorProperties.SwitchDefinition::toSwitch).toList());
         store.save(definition.name(), state);
         return state;

@@ -13,20 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The simulated hosts ({@code config/simulator/fleet.yml}) and how the simulator behaves.
  *
  * @param stateDir       where the hosts keep their state across restarts of Corral
  * @param operationDelay how long a start, shutdown or save takes (intermediate states last this long)
+ * @param shared         whether several Corral processes use {@code stateDir} at once: each operation then
+ *                       locks the host's state file across processes and first reads what others changed
  */
 @ConfigurationProperties("corral.simulator")
-public record SimulatorProperties(Path stateDir, Duration operationDelay, List<HostDefinition> hosts) {
+public record SimulatorProperties(Path stateDir, Duration operationDelay, List<HostDefinition> hosts, boolean shared) {
 
+    @ConstructorBinding
     public SimulatorProperties {
         stateDir = stateDir == null ? Path.of("data", "simulator") : stateDir;
         operationDelay = operationDelay == null ? Duration.ofMillis(100) : operationDelay;
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
+
+    /** A simulator whose state folder this process has to itself. */
+    public SimulatorProperties(Path stateDir, Duration operationDelay, List<HostDefinition> hosts) {
+        this(stateDir, operationDelay, hosts, false);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +26,8 @@ final class SimulatorStore {
         @JsonSubTypes.Type(value = VlanSetting.Trunk.class, name = "trunk")})
     private interface VlanSettingMixin {
     }
+
+    static final long NO_FILE = -1;
 
     private final Path folder;
     private final JsonMapper json = JsonMapper.builder().addMixIn(VlanSetting.class, VlanSettingMixin.class).build();
@@ -45,6 +49,35 @@ final class SimulatorStore {
         }
     }
 
+    /**
+     * The generation of the host's state file, reading no further into it than needed: what a host
+     * shared between processes checks before every operation.
+     *
+     * @return the generation, 0 for a file written before generations, or {@link #NO_FILE}
+     */
+    long generation(String host) {
+        Path file = file(host);
+        if (!Files.exists(file)) {
+            return NO_FILE;
+        }
+        try (JsonParser parser = json.createParser(file)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("not a JSON object");
+            }
+            for (String property = parser.nextName(); property != null; property = parser.nextName()) {
+                parser.nextToken();
+                if (property.equals("generation")) {
+                    return parser.getLongValue();
+                }
+                parser.skipChildren();
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The simulator's state file " + file.toAbsolutePath()
+                    + " cannot be read; move it away to start host " + host + " afresh", e);
+        }
+    }
+
     void save(String host, SimVm.HostState state) {
         try {
             Files.createDirectories(folder);
@@ -55,6 +88,10 @@ final class SimulatorStore {
             throw new EngineException.Failed("Simulated host " + host + " could not keep its state in "
                     + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    Path lockFile(String host) {
+        return folder.resolve(host + ".lock");
     }
 
     private Path file(String host) {

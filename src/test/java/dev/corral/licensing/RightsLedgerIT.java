@@ -15,13 +15,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** Admissions against a host's rights, one host at a time, and held until the operation ends. */
-class RightsLedgerTest {
+/** Admissions against a host's rights, one host at a time (a lock in the database), held in the database until the operation ends. */
+@dev.corral.support.CorralIntegrationTest
+class RightsLedgerIT {
 
     private static final Rights ONE = EditionsFile.table().find("Windows Server 2008 Standard").orElseThrow().rightsWith(null);
     private static final Rights FOUR = EditionsFile.table().find("Windows Server 2022 Standard").orElseThrow().rightsWith(2);
 
-    private final RightsLedger ledger = new RightsLedger();
+    @org.springframework.beans.factory.annotation.Autowired
+    RightsLedger ledger;
     private final UUID host = UUID.randomUUID();
 
     /** Two starts at the same instant on a Windows Server 2008 Standard host with its one right free. */
