@@ -53,10 +53,13 @@ class SwitchCache implements ApplicationRunner {
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     private final dev.corral.cluster.ClusterNode node;
+    private final int threads;
 
     SwitchCache(Engines engines, HostTree tree, HostNetworkRepository networks, SwitchRecordRepository switches,
-            TransactionTemplate transactions, Clock clock, dev.corral.cluster.ClusterNode node) {
+            TransactionTemplate transactions, Clock clock, dev.corral.cluster.ClusterNode node,
+            @org.springframework.beans.factory.annotation.Value("${corral.reconciler.threads:16}") int threads) {
         this.node = node;
+        this.threads = threads;
         this.engines = engines;
         this.tree = tree;
         this.networks = networks;
@@ -92,14 +95,30 @@ class SwitchCache implements ApplicationRunner {
         }
     }
 
+    /** Reads every host's switches, {@code corral.reconciler.threads} hosts at a time. */
     void refreshAll() {
-        for (HostSummary host : tree.hosts()) {
-            try {
-                read(host);
-            } catch (RuntimeException e) {
-                // One host's trouble must not stop the others, nor Corral's start-up.
-                log.error("Reading the switches of host {} failed", host.name(), e);
-            }
+        List<HostSummary> hosts = tree.hosts();
+        int threads = Math.min(this.threads, hosts.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads),
+                r -> {
+                    Thread thread = new Thread(r, "corral-switch-read");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            pool.invokeAll(hosts.stream().map(host -> (java.util.concurrent.Callable<Void>) () -> {
+                try {
+                    read(host);
+                } catch (RuntimeException e) {
+                    // One host's trouble must not stop the others, nor Corral's start-up.
+                    log.error("Reading the switches of host {} failed", host.name(), e);
+                }
+                return null;
+            }).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -52,11 +52,14 @@ class Reconciler implements ApplicationRunner {
     private final Map<URI, HostConnection> subscribed = new ConcurrentHashMap<>();
 
     private final dev.corral.cluster.ClusterNode node;
+    private final int threads;
 
     Reconciler(HostTree tree, HostHealth health, Engines engines, VmRepository vms, VmRuntimeRepository runtime,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmAdapters adapters,
-            dev.corral.cluster.ClusterNode node) {
+            dev.corral.cluster.ClusterNode node,
+            @org.springframework.beans.factory.annotation.Value("${corral.reconciler.threads:16}") int threads) {
         this.node = node;
+        this.threads = threads;
         this.adapters = adapters;
         this.tree = tree;
         this.health = health;
@@ -101,14 +104,40 @@ class Reconciler implements ApplicationRunner {
         }
     }
 
+    /**
+     * Resyncs every host, {@code corral.reconciler.threads} at a time (hosts are independent, and
+     * most of a resync is waiting for a host to answer); returns when all are done.
+     */
     void resyncAll() {
-        for (HostSummary host : tree.hosts()) {
-            try {
-                resync(host);
-            } catch (RuntimeException e) {
-                // One host's trouble must not stop the others, nor Corral's start-up.
-                log.error("Resync of host {} failed", host.name(), e);
-            }
+        List<HostSummary> hosts = tree.hosts();
+        int threads = Math.min(this.threads, hosts.size());
+        if (threads <= 1) {
+            hosts.forEach(this::resyncQuietly);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "corral-resync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            pool.invokeAll(hosts.stream().map(host -> (java.util.concurrent.Callable<Void>) () -> {
+                resyncQuietly(host);
+                return null;
+            }).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void resyncQuietly(HostSummary host) {
+        try {
+            resync(host);
+        } catch (RuntimeException e) {
+            // One host's trouble must not stop the others, nor Corral's start-up.
+            log.error("Resync of host {} failed", host.name(), e);
         }
     }
 

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The built-in simulator: hosts described in {@code config/simulator/}, reachable as
  * {@code sim://<name>}, whose state survives restarts of Corral. The default engine, so that a
- * fresh checkout runs with no hypervisor at all.
+ * fresh checkout runs with no hypervisor at all. With {@code corral.simulator.shared}, several Corral
+ * processes can use one state folder and see the same hosts.
  */
 @Component
 public class SimulatorEngine implements HypervisorEngine {
