@@ -96,6 +96,20 @@ class AccessPolicyService implements AccessPolicy {
                 ownedOnly.groups, ownedOnly.hosts, denied.groups, denied.hosts, denied.vms);
     }
 
+    @Override
+    public Visibility requireSomewhere(Permission permission, String action) {
+        Visibility visibility = visibility(permission);
+        if (visibility.nowhere()) {
+            Caller caller = CurrentCaller.get();
+            String why = caller.user() + " may not " + permission.description() + ": no role of " + caller.user()
+                    + " includes " + permission.code() + " at any scope.";
+            audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(), action, null,
+                    null, null, AuditEvent.Outcome.REFUSED, why));
+            throw new NotPermittedException(permission, Scope.GLOBAL, why);
+        }
+        return visibility;
+    }
+
     /** Host groups (with everything below them), hosts and VMs named by grants. */
     private static final class ScopeSets {
         final Set<UUID> groups = new HashSet<>();

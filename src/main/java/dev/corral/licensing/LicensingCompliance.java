@@ -136,11 +136,20 @@ public class LicensingCompliance {
         return warnings;
     }
 
-    /** The compliance as CSV, one line per host the caller may see. */
+    /** Whether the caller holds reports.view somewhere, so that the console offers the export. */
+    public boolean mayExport() {
+        return !policy.visibility(Permission.REPORTS_VIEW).nowhere();
+    }
+
+    /** The compliance as CSV (reports.view needed), one line per host the caller may see and holds reports.view at. */
     public String csv() {
         StringBuilder csv = new StringBuilder(Csv.row(List.of("Host", "Host group", "Edition", "Licences",
                 "Windows VMs allowed", "Windows VMs running", "Headroom", "Status", "Enforcement")));
+        AccessPolicy.Visibility reports = policy.requireSomewhere(Permission.REPORTS_VIEW, "licensing.export");
         for (HostCompliance h : report().hosts()) {
+            if (!reports.host(h.hostId(), h.hostGroupId())) {
+                continue;
+            }
             csv.append(Csv.row(java.util.Arrays.asList(h.hostName(), h.hostGroup(), h.edition(), h.licenceCount(),
                     h.status() == Status.UNLIMITED ? "unlimited" : h.rights(), h.windowsRunning(), h.headroom(),
                     h.statusText(), h.mode())));

@@ -96,6 +96,10 @@ class Finding {
         return hostId;
     }
 
+    String owner() {
+        return owner;
+    }
+
     String objectName() {
         return objectName;
     }

@@ -1,5 +1,7 @@
 package dev.corral.sprawl;
 
+import dev.corral.access.AccessPolicy;
+import dev.corral.access.Permission;
 import dev.corral.base.Csv;
 import dev.corral.hosts.HostGroupSummary;
 import dev.corral.hosts.HostSummary;
@@ -28,16 +30,28 @@ public class InventoryExport {
 
     private final VmInventory inventory;
     private final HostTree tree;
+    private final AccessPolicy policy;
 
-    InventoryExport(VmInventory inventory, HostTree tree) {
+    InventoryExport(VmInventory inventory, HostTree tree, AccessPolicy policy) {
         this.inventory = inventory;
         this.tree = tree;
+        this.policy = policy;
     }
 
+    /** Whether the caller holds reports.view somewhere, so that the console offers the exports. */
+    public boolean mayExport() {
+        return !policy.visibility(Permission.REPORTS_VIEW).nowhere();
+    }
+
+    /** Refused (and audited) unless the caller holds reports.view somewhere; rows only where they hold it and see the VM. */
     public String csv() {
-        List<VmInventory.Entry> vms = inventory.visible();
-        Map<UUID, Map<String, String>> tags = inventory.tags(vms.stream().map(VmInventory.Entry::id).toList());
+        AccessPolicy.Visibility reports = policy.requireSomewhere(Permission.REPORTS_VIEW, "inventory.export");
         Map<UUID, HostSummary> hosts = tree.hosts().stream().collect(Collectors.toMap(HostSummary::id, Function.identity()));
+        List<VmInventory.Entry> vms = inventory.visible().stream().filter(vm -> {
+            HostSummary host = hosts.get(vm.hostId());
+            return reports.vm(vm.id(), vm.hostId(), host == null ? null : host.hostGroupId(), vm.owner());
+        }).toList();
+        Map<UUID, Map<String, String>> tags = inventory.tags(vms.stream().map(VmInventory.Entry::id).toList());
         Map<UUID, String> groups = tree.groups().stream().collect(Collectors.toMap(HostGroupSummary::id, HostGroupSummary::path));
         StringBuilder csv = new StringBuilder(Csv.row(COLUMNS));
         vms.stream().sorted(Comparator.comparing((VmInventory.Entry vm) -> host(hosts, vm.hostId()))

@@ -129,15 +129,25 @@ public class SprawlFindings {
     /** The findings the filter selects, as CSV (formula cells neutralised), newest first. */
     @Transactional(readOnly = true)
     public String csv(FindingFilter filter) {
+        AccessPolicy.Visibility reports = policy.requireSomewhere(Permission.REPORTS_VIEW, "sprawl.export");
         Context context = context();
         StringBuilder csv = new StringBuilder(Csv.row(List.of("kind", "state", "object", "host", "host group", "owner",
                 "since", "first seen", "last seen", "details", "closed by", "resolution", "id")));
         findings.findAll(query(filter, context), Sort.by(Sort.Order.asc("kind"), Sort.Order.desc("since"))).stream()
+                .filter(f -> reported(reports, f, context))
                 .map(context::view)
                 .forEach(f -> csv.append(Csv.row(List.of(f.kind().code(), f.state().name().toLowerCase(java.util.Locale.ROOT),
                         f.objectName(), text(f.hostName()), text(f.hostGroup()), text(f.owner()), f.since(), f.firstSeen(),
                         f.lastSeen(), f.details(), text(f.closedBy()), text(f.resolution()), f.id()))));
         return csv.toString();
+    }
+
+    /** Whether the caller holds reports.view where the finding is: at its VM, or at its host when it has no VM. */
+    private static boolean reported(AccessPolicy.Visibility reports, Finding finding, Context context) {
+        HostSummary host = finding.hostId() == null ? null : context.hostsById().get(finding.hostId());
+        UUID groupId = host == null ? null : host.hostGroupId();
+        return finding.vmId() != null ? reports.vm(finding.vmId(), finding.hostId(), groupId, finding.owner())
+                : finding.hostId() != null && reports.host(finding.hostId(), groupId);
     }
 
     private static String text(String value) {

@@ -31,6 +31,7 @@ class SprawlApiIT {
 
     static final UUID BR_HV01 = DemoFleet.host("br-hv01");
     static final UUID BR_HV02 = DemoFleet.host("br-hv02");
+    static final UUID HQ_HV02 = DemoFleet.host("hq-hv02");
 
     @LocalServerPort
     int port;
@@ -217,27 +218,47 @@ class SprawlApiIT {
 
     @Test
     void theInventoryAndTheFindingsExportAsCsvWithFormulaCellsNeutralised() throws Exception {
-        UUID vm = calls.createVm(BR_HV02, "sprawl-csv", "\"purpose\":\"=HYPERLINK(\\\"http://x\\\")\"");
+        UUID vm = calls.createVm(HQ_HV02, "sprawl-csv", "\"purpose\":\"=HYPERLINK(\\\"http://x\\\")\"");
         try {
             calls.scan("admin");
-            Response inventory = calls.api.get("/api/v1/inventory/export.csv", "branch-ops", "demo");
-            Response findings = calls.api.get("/api/v1/sprawl/findings.csv?kind=unmanaged", "branch-ops", "demo");
+            // hq-admin holds reports.view on HQ only: the exports hold HQ's rows and nothing of Branch.
+            Response inventory = calls.api.get("/api/v1/inventory/export.csv", "hq-admin", "demo");
+            Response findings = calls.api.get("/api/v1/sprawl/findings.csv?kind=unmanaged", "hq-admin", "demo");
 
             assertThat(inventory.status()).isEqualTo(200);
             assertThat(inventory.contentType()).startsWith("text/csv");
             assertThat(inventory.header("Content-Disposition")).contains("corral-inventory.csv");
             List<String> lines = inventory.body().lines().toList();
             assertThat(lines.getFirst()).startsWith("name,host,host group,owner,purpose,state");
-            assertThat(lines).anyMatch(l -> l.startsWith("br-file01,br-hv01,Branch,branch-ops,Branch file server,"));
-            assertThat(lines).noneMatch(l -> l.startsWith("sql01,"));
+            assertThat(lines).anyMatch(l -> l.startsWith("sql01,hq-hv01,HQ,hq-admin,SQL Server for the finance applications,"));
+            assertThat(lines).noneMatch(l -> l.startsWith("br-file01,"));
             String row = lines.stream().filter(l -> l.startsWith("sprawl-csv,")).findFirst().orElseThrow();
             assertThat(row).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",");
             assertThat(findings.body().lines().toList().getFirst()).startsWith("kind,state,object,host");
-            assertThat(findings.body()).contains("unmanaged,open,tmp-copy-of-br-app01,br-hv02,Branch");
-            assertThat(findings.body()).doesNotContain("old-test-07");
+            assertThat(findings.body()).contains("unmanaged,open,old-test-07,hq-hv02,HQ");
+            assertThat(findings.body()).doesNotContain("tmp-copy-of-br-app01");
         } finally {
             calls.delete(vm);
         }
+    }
+
+    /** Trust hole 6: reports.view was checked nowhere, so operators and self-service users downloaded every export. */
+    @Test
+    void exportsNeedReportsViewAndEachRefusalIsAudited() {
+        for (String user : List.of("branch-ops", "dev")) {
+            for (String export : List.of("/api/v1/inventory/export.csv", "/api/v1/sprawl/findings.csv",
+                    "/api/v1/licensing/compliance.csv")) {
+                Response refused = calls.api.get(export, user, "demo");
+
+                assertThat(refused.status()).as(user + " " + export).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.json().get("detail").asString()).contains("reports.view");
+            }
+        }
+        List<String> refusals = calls.api.get("/api/v1/audit?size=200&principal=dev&outcome=REFUSED", "auditor", "demo")
+                .json().get("items").valueStream().map(a -> a.get("action").asString()).toList();
+        assertThat(refusals).contains("inventory.export", "sprawl.export", "licensing.export");
+        assertThat(calls.api.get("/api/v1/inventory/export.csv", "auditor", "demo").body()).contains("br-file01,", "sql01,");
     }
 
     @Test

@@ -59,7 +59,10 @@ class LicensingView extends VerticalLayout {
         noViolations.add(new Paragraph("No violations: no operation has exceeded the rights of a host you may see."));
         violationsGrid = new ViolationsGrid(violations, clock);
         violationsGrid.setHeight("20rem");
-        HorizontalLayout hostsHeading = new HorizontalLayout(new H3("Hosts"), exportLink());
+        HorizontalLayout hostsHeading = new HorizontalLayout(new H3("Hosts"));
+        if (compliance.mayExport()) {
+            hostsHeading.add(exportLink());
+        }
         hostsHeading.addClassName("corral-licensing-toolbar");
         hostsHeading.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Licensing"), intro, totals, hostsHeading, grid, empty, new H3("Enforcement"),

@@ -81,9 +81,11 @@ class SprawlView extends VerticalLayout {
             scan.setEnabled(false);
             scan.setTooltipText("Running the scan needs vm.ownership somewhere; it also runs on its own every few minutes.");
         }
-        HorizontalLayout heading = new HorizontalLayout(new H2("Sprawl"), scan,
-                download("Export findings", "corral-sprawl-findings.csv", () -> findings.csv(panel.filter())),
-                download("Export inventory", "corral-inventory.csv", inventory::csv));
+        HorizontalLayout heading = new HorizontalLayout(new H2("Sprawl"), scan);
+        if (inventory.mayExport()) {
+            heading.add(download("Export findings", "corral-sprawl-findings.csv", () -> findings.csv(panel.filter())),
+                    download("Export inventory", "corral-inventory.csv", inventory::csv));
+        }
         heading.addClassName("corral-sprawl-heading");
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
         heading.setWidthFull();
