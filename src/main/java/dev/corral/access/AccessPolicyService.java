@@ -33,8 +33,17 @@ class AccessPolicyService implements AccessPolicy {
             audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(),
                     permission.code(), object.kind().name().toLowerCase(), object.id() == null ? null : object.id().toString(),
                     hierarchy.describe(object).orElse(null), AuditEvent.Outcome.REFUSED, decision.summary()));
+            if (hidden(caller, permission, object)) {
+                // Hidden means hidden: a refusal about an object the caller may not see neither names nor confirms it.
+                throw new HiddenObjectException(object);
+            }
             throw new NotPermittedException(permission, object, decision.summary());
         }
+    }
+
+    private boolean hidden(Caller caller, Permission permission, Scope object) {
+        return object.kind() != Scope.Kind.GLOBAL
+                && (permission == Permission.INVENTORY_VIEW || !decide(caller, Permission.INVENTORY_VIEW, object).allowed());
     }
 
     @Override

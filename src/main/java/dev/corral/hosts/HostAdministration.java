@@ -126,8 +126,7 @@ public class HostAdministration {
         List<HostAllocation.HostedVm> vms = allocation.vmsOn(id);
         if (!vms.isEmpty()) {
             throw new InvalidInputException("id", "Host " + summary.name() + " has " + vms.size() + " registered VM"
-                    + (vms.size() == 1 ? "" : "s") + " (" + String.join(", ", vms.stream().map(HostAllocation.HostedVm::name)
-                    .limit(10).toList()) + (vms.size() > 10 ? ", …" : "") + "); migrate or delete them first.");
+                    + (vms.size() == 1 ? "" : "s") + " (" + namesShown(summary, vms) + "); migrate or delete them first.");
         }
         runtime.findById(id).ifPresent(runtime::delete);
         hosts.delete(host);
@@ -189,9 +188,27 @@ public class HostAdministration {
         AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
         List<HostAllocation.HostedVm> vms = allocation.vmsOn(id).stream()
                 .filter(vm -> HostService.visibleVm(host, vm, v)).toList();
-        return new HostDetails(host, path(host.hostGroupId()), licences, reading.facts(), reading.problem(),
+        // The engine URI names where and how Corral reaches the hypervisor: only for those who manage the host.
+        HostSummary shown = policy.allows(Permission.HOST_MANAGE, Scope.host(id)) ? host : host.withoutUri();
+        return new HostDetails(shown, path(host.hostGroupId()), licences, reading.facts(), reading.problem(),
                 HostInspection.missing(reading.capabilities()), HostInspection.requirements(reading.facts()),
                 allocation.on(id), status, vms, entity.inMaintenance());
+    }
+
+    /** The VMs the caller may see by name (ten at most), the others only counted: hidden means hidden. */
+    private String namesShown(HostSummary host, List<HostAllocation.HostedVm> vms) {
+        AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
+        List<String> seen = vms.stream().filter(vm -> HostService.visibleVm(host, vm, v)).map(HostAllocation.HostedVm::name)
+                .toList();
+        List<String> parts = new java.util.ArrayList<>(seen.stream().limit(10).toList());
+        if (seen.size() > 10) {
+            parts.add((seen.size() - 10) + " more");
+        }
+        int hidden = vms.size() - seen.size();
+        if (hidden > 0) {
+            parts.add(hidden + (parts.isEmpty() ? "" : " more") + " that you may not see");
+        }
+        return String.join(", ", parts);
     }
 
     /** The host's host group and settings now, for a change that gives only some of them. */

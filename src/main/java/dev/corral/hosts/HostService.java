@@ -35,16 +35,18 @@ public class HostService {
         Map<UUID, HostRuntime> health = runtime.findAll().stream()
                 .collect(Collectors.toMap(r -> r.hostId(), Function.identity()));
         Set<UUID> maintenance = tree.hostsInMaintenance();
+        // The engine URI names where and how Corral reaches the hypervisor: only for those who manage the host.
+        AccessPolicy.Visibility manage = policy.visibility(Permission.HOST_MANAGE);
         return tree.hosts().stream()
                 .filter(h -> visible(h, v))
-                .map(h -> row(h, paths.get(h.hostGroupId()), health.get(h.id()), maintenance.contains(h.id())))
+                .map(h -> row(manage.host(h.id(), h.hostGroupId()) ? h : h.withoutUri(), paths.get(h.hostGroupId()),
+                        health.get(h.id()), maintenance.contains(h.id())))
                 .sorted(Comparator.comparing(HostRow::hostGroup, String.CASE_INSENSITIVE_ORDER).thenComparing(HostRow::name))
                 .toList();
     }
 
     static boolean visible(HostSummary host, AccessPolicy.Visibility v) {
-        boolean granted = v.everything() || in(host, v.hostGroups(), v.hosts()) || in(host, v.ownedOnlyHostGroups(), v.ownedOnlyHosts());
-        return granted && !in(host, v.deniedHostGroups(), v.deniedHosts());
+        return v.host(host.id(), host.hostGroupId());
     }
 
     /** Whether a grant covers the group itself (the visibility's groups include those below each grant). */

@@ -103,7 +103,9 @@ public class FindingResolver {
                 if (!e.getClass().getPackageName().startsWith("dev.corral")) {
                     throw e;
                 }
-                String name = repository.findById(id).map(Finding::objectName).orElse(id.toString());
+                // A finding the caller may not see is answered as not found, without its name.
+                String name = e instanceof dev.corral.base.NotFoundException ? null
+                        : repository.findById(id).map(Finding::objectName).orElse(null);
                 outcomes.add(new Outcome(id, name, false, e.getMessage()));
             }
         }

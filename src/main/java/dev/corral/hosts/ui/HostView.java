@@ -164,7 +164,9 @@ class HostView extends VerticalLayout implements BeforeEnterObserver {
         Div facts = new Div();
         facts.addClassName("corral-facts");
         fact(facts, "Host group", details.hostGroupPath());
-        fact(facts, "Engine URI", details.host().uri());
+        if (details.host().uri() != null) {
+            fact(facts, "Engine URI", details.host().uri());
+        }
         fact(facts, "Windows edition", orDash(details.host().edition()));
         fact(facts, "Licences", details.licenceCount() == null ? "—" : String.valueOf(details.licenceCount()));
         fact(facts, "Cluster", orDash(details.host().cluster()));

@@ -78,7 +78,8 @@ class HostsView extends VerticalLayout {
         grid.addComponentColumn(HostsView::health).setHeader("Health").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(h -> h.edition() == null ? "—" : h.edition()).setHeader("Edition").setFlexGrow(2);
         grid.addColumn(h -> h.cluster() == null ? "—" : h.cluster()).setHeader("Cluster").setFlexGrow(1);
-        grid.addColumn(HostRow::uri).setHeader("Engine URI").setFlexGrow(1);
+        grid.addColumn(row -> row.uri() == null ? "—" : row.uri()).setHeader("Engine URI").setFlexGrow(1)
+                .setTooltipGenerator(row -> row.uri() == null ? "Shown to those who manage the host (host.manage)." : null);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addClassName("corral-hosts-grid");
         grid.setEmptyStateText("No hosts yet that you may see. Hosts appear here for the host groups your roles cover; "

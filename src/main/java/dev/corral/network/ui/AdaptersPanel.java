@@ -17,7 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.corral.hosts.HostGroupSummary;
-import dev.corral.hosts.HostTree;
+import dev.corral.hosts.HostGroupAdministration;
 import dev.corral.network.HostAdapters;
 import dev.corral.network.HostNetworks;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ class AdaptersPanel extends VerticalLayout {
     private final Div warnings = new Div();
     private final Grid<Line> grid = new Grid<>(Line.class, false);
 
-    AdaptersPanel(HostNetworks networks, HostTree tree, Runnable changed) {
+    AdaptersPanel(HostNetworks networks, HostGroupAdministration hostGroups, Runnable changed) {
         this.networks = networks;
         this.changed = changed;
         addClassName("corral-adapters");
@@ -48,7 +48,7 @@ class AdaptersPanel extends VerticalLayout {
         setSizeFull();
         hostGroup.setPlaceholder("Host group");
         hostGroup.setAriaLabel("Filter by host group");
-        hostGroup.setItems(tree.groups());
+        hostGroup.setItems(hostGroups.visibleGroups());
         hostGroup.setItemLabelGenerator(HostGroupSummary::path);
         hostGroup.setClearButtonVisible(true);
         hostGroup.addValueChangeListener(change -> refresh());

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import dev.corral.hosts.HostTree;
+import dev.corral.hosts.HostGroupAdministration;
 import dev.corral.network.HostNetworks;
 import dev.corral.network.VirtualSwitches;
 import dev.corral.network.VlanMap;
@@ -51,12 +51,12 @@ class NetworksView extends VerticalLayout implements BeforeEnterObserver {
     private VlanMapPanel vlans;
     private AdaptersPanel adapters;
 
-    NetworksView(VirtualSwitches switchService, HostNetworks networks, VlanMap map, HostTree tree) {
+    NetworksView(VirtualSwitches switchService, HostNetworks networks, VlanMap map, HostGroupAdministration hostGroups) {
         addClassNames("corral-view", "corral-networks");
         setSizeFull();
-        switches = new SwitchesPanel(switchService, networks, tree, this::changed);
+        switches = new SwitchesPanel(switchService, networks, hostGroups, this::changed);
         builders.put("vlans", () -> vlans = new VlanMapPanel(map, switchService));
-        builders.put("adapters", () -> adapters = new AdaptersPanel(networks, tree, this::changed));
+        builders.put("adapters", () -> adapters = new AdaptersPanel(networks, hostGroups, this::changed));
         Button refresh = new Button("Read from hosts", VaadinIcon.REFRESH.create(), click -> {
             switchService.refresh(null);
             changed();

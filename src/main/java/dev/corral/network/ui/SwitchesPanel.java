@@ -24,7 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.corral.engine.VirtualSwitch;
 import dev.corral.hosts.HostGroupSummary;
-import dev.corral.hosts.HostTree;
+import dev.corral.hosts.HostGroupAdministration;
 import dev.corral.network.HostChoice;
 import dev.corral.network.HostNetworks;
 import dev.corral.network.SwitchDetails;
@@ -53,7 +53,7 @@ class SwitchesPanel extends VerticalLayout {
     /** Whether the user may manage each host's switches, asked once per host and refresh. */
     private final Map<UUID, Boolean> manages = new HashMap<>();
 
-    SwitchesPanel(VirtualSwitches service, HostNetworks networks, HostTree tree, Runnable changed) {
+    SwitchesPanel(VirtualSwitches service, HostNetworks networks, HostGroupAdministration hostGroups, Runnable changed) {
         this.service = service;
         this.networks = networks;
         this.changed = changed;
@@ -66,7 +66,7 @@ class SwitchesPanel extends VerticalLayout {
         host.setItemLabelGenerator(HostChoice::name);
         hostGroup.setPlaceholder("Host group");
         hostGroup.setAriaLabel("Filter by host group");
-        hostGroup.setItems(tree.groups());
+        hostGroup.setItems(hostGroups.visibleGroups());
         hostGroup.setItemLabelGenerator(HostGroupSummary::path);
         name.setPlaceholder("Filter by name");
         name.setAriaLabel("Filter switches by name");

@@ -23,7 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import dev.corral.hosts.HostTree;
+import dev.corral.hosts.HostGroupAdministration;
 import dev.corral.sprawl.FindingKind;
 import dev.corral.sprawl.FindingResolver;
 import dev.corral.sprawl.InventoryExport;
@@ -67,14 +67,14 @@ class SprawlView extends VerticalLayout {
     private final FindingsPanel panel;
 
     SprawlView(SprawlFindings findings, FindingResolver resolver, SprawlTrend trend, VmOwners owners, LeaseNotices notices,
-            InventoryExport inventory, HostTree tree, Clock clock) {
+            InventoryExport inventory, HostGroupAdministration hostGroups, Clock clock) {
         this.findings = findings;
         this.trend = trend;
         this.owners = owners;
         this.notices = notices;
         this.clock = clock;
         addClassNames("corral-view", "corral-sprawl");
-        panel = new FindingsPanel(findings, resolver, tree.groups(), clock, this::refresh);
+        panel = new FindingsPanel(findings, resolver, hostGroups.visibleGroups(), clock, this::refresh);
         Button scan = new Button("Scan now", VaadinIcon.REFRESH.create(), click -> scan());
         scan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (!findings.mayScan()) {

@@ -23,7 +23,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.corral.engine.VmSpec;
 import dev.corral.engine.VmState;
 import dev.corral.hosts.HostGroupSummary;
-import dev.corral.hosts.HostTree;
+import dev.corral.hosts.HostGroupAdministration;
 import dev.corral.vms.VmEvents;
 import dev.corral.vms.VmFilter;
 import dev.corral.vms.VmRow;
@@ -57,12 +57,12 @@ class VirtualMachinesView extends VerticalLayout {
     private Runnable unlisten;
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    VirtualMachinesView(VmService vms, VmEvents events, HostTree tree) {
+    VirtualMachinesView(VmService vms, VmEvents events, HostGroupAdministration hostGroups) {
         this.vms = vms;
         this.events = events;
         addClassName("corral-view");
         setSizeFull();
-        configureFilters(tree);
+        configureFilters(hostGroups);
         count.addClassName("corral-vm-count");
         count.getStyle().set("white-space", "nowrap");
         Button create = new Button("Create VM", VaadinIcon.PLUS.create(), click -> new CreateVmDialog(vms).open());
@@ -81,7 +81,7 @@ class VirtualMachinesView extends VerticalLayout {
         add(new H2("Virtual machines"), bar, grid);
     }
 
-    private void configureFilters(HostTree tree) {
+    private void configureFilters(HostGroupAdministration hostGroups) {
         search.setPlaceholder("Filter by name");
         search.setAriaLabel("Filter by name");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -100,7 +100,7 @@ class VirtualMachinesView extends VerticalLayout {
         state.setItems(VmState.values());
         hostGroup.setPlaceholder("Host group");
         hostGroup.setAriaLabel("Host group");
-        hostGroup.setItems(tree.groups());
+        hostGroup.setItems(hostGroups.visibleGroups());
         hostGroup.setItemLabelGenerator(HostGroupSummary::path);
         guest.setPlaceholder("Guest OS");
         guest.setAriaLabel("Guest OS family");
