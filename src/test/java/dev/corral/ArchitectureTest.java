@@ -68,4 +68,22 @@ class ArchitectureTest {
                         "dev.corral.jobs..", "dev.corral.engine..")
                 .check(corral);
     }
+
+    /**
+     * One visibility decides what a caller sees: features ask the {@code Visibility} (a host, a VM, a
+     * host group, a database predicate) and never read its grant sets to derive a rule of their own.
+     */
+    @Test
+    void onlyTheAccessFeatureReadsTheGrantSetsOfAVisibility() {
+        noClasses().that().resideOutsideOfPackage("dev.corral.access..")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a grant set of AccessPolicy.Visibility",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> call.getTargetOwner()
+                                .isEquivalentTo(dev.corral.access.AccessPolicy.Visibility.class)
+                                && GRANT_SETS.contains(call.getName())))
+                .check(corral);
+    }
+
+    private static final java.util.Set<String> GRANT_SETS = java.util.Set.of("hostGroups", "hosts", "vms",
+            "ownedOnlyHostGroups", "ownedOnlyHosts", "deniedHostGroups", "deniedHosts", "deniedVms", "everything");
 }

@@ -1,5 +1,13 @@
 package dev.corral.access;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,6 +57,22 @@ public interface AccessPolicy {
                     && ownedOnlyHosts.isEmpty();
         }
 
+        /** Whether everything is visible, with No Access nowhere. */
+        public boolean everythingUndenied() {
+            return everything && deniedHostGroups.isEmpty() && deniedHosts.isEmpty() && deniedVms.isEmpty();
+        }
+
+        /**
+         * Whether a grant covers the host group itself, not only something in it (the grants' host
+         * groups include those below each granted one), and no No Access does.
+         *
+         * @param ownedCounts whether an owned-only grant counts (it shows the group's hosts, but only some VMs)
+         */
+        public boolean hostGroup(UUID groupId, boolean ownedCounts) {
+            boolean granted = everything || hostGroups.contains(groupId) || ownedCounts && ownedOnlyHostGroups.contains(groupId);
+            return granted && !deniedHostGroups.contains(groupId);
+        }
+
         /** Whether a host (in the host group {@code hostGroupId}) is visible: under a grant, and under no No Access. */
         public boolean host(UUID hostId, UUID hostGroupId) {
             boolean granted = everything || on(hostId, hostGroupId, hostGroups, hosts)
@@ -74,6 +98,52 @@ public interface AccessPolicy {
             }
             return on(hostId, hostGroupId, hostGroups, hosts) || on(hostId, hostGroupId, ownedOnlyHostGroups, ownedOnlyHosts)
                     && owner != null && owner.equalsIgnoreCase(user);
+        }
+
+        /**
+         * The same rule as {@link #vm}, as a predicate for a criteria query over objects that sit on a
+         * host and may belong to a VM and an owner (VMs, findings, adapters).
+         *
+         * @param vmId the object's VM id column, or null when it has none
+         * @param hostGroupOf every registered host's host group
+         */
+        public Predicate predicate(CriteriaBuilder cb, Expression<UUID> vmId, Expression<UUID> hostId,
+                Expression<String> owner, Map<UUID, UUID> hostGroupOf) {
+            List<Predicate> allowed = new ArrayList<>();
+            if (everything) {
+                allowed.add(cb.conjunction());
+            }
+            Set<UUID> granted = hostsUnder(hostGroupOf, hostGroups, hosts);
+            if (!granted.isEmpty()) {
+                allowed.add(hostId.in(granted));
+            }
+            if (vmId != null && !vms.isEmpty()) {
+                allowed.add(vmId.in(vms));
+            }
+            Set<UUID> owned = hostsUnder(hostGroupOf, ownedOnlyHostGroups, ownedOnlyHosts);
+            if (!owned.isEmpty()) {
+                allowed.add(cb.and(hostId.in(owned), cb.equal(cb.lower(owner), user.toLowerCase(Locale.ROOT))));
+            }
+            Predicate any = allowed.isEmpty() ? cb.disjunction() : cb.or(allowed.toArray(Predicate[]::new));
+            List<Predicate> denied = new ArrayList<>();
+            Set<UUID> deniedOn = hostsUnder(hostGroupOf, deniedHostGroups, deniedHosts);
+            if (!deniedOn.isEmpty()) {
+                denied.add(hostId.in(deniedOn));
+            }
+            if (vmId != null && !deniedVms.isEmpty()) {
+                denied.add(vmId.in(deniedVms));
+            }
+            return denied.isEmpty() ? any : cb.and(any, cb.not(cb.or(denied.toArray(Predicate[]::new))));
+        }
+
+        private static Set<UUID> hostsUnder(Map<UUID, UUID> hostGroupOf, Set<UUID> groups, Set<UUID> named) {
+            Set<UUID> found = new HashSet<>(named);
+            hostGroupOf.forEach((host, group) -> {
+                if (groups.contains(group)) {
+                    found.add(host);
+                }
+            });
+            return found;
         }
 
         private static boolean on(UUID hostId, UUID hostGroupId, Set<UUID> groups, Set<UUID> hostIds) {

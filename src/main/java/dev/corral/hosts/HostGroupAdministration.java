@@ -42,7 +42,7 @@ public class HostGroupAdministration {
     public List<HostGroupSummary> visibleGroups() {
         AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
         List<HostGroupSummary> all = tree.groups();
-        if (v.everything() && v.deniedHostGroups().isEmpty()) {
+        if (v.everythingUndenied()) {
             return all;
         }
         Set<UUID> shown = new HashSet<>();

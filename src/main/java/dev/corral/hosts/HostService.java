@@ -51,23 +51,12 @@ public class HostService {
 
     /** Whether a grant covers the group itself (the visibility's groups include those below each grant). */
     static boolean visibleGroup(UUID groupId, AccessPolicy.Visibility v) {
-        boolean granted = v.everything() || v.hostGroups().contains(groupId) || v.ownedOnlyHostGroups().contains(groupId);
-        return granted && !v.deniedHostGroups().contains(groupId);
+        return v.hostGroup(groupId, true);
     }
 
     /** Whether the caller sees a VM of a host they see: all of them under a full grant, else theirs or those named. */
     static boolean visibleVm(HostSummary host, HostAllocation.HostedVm vm, AccessPolicy.Visibility v) {
-        if (v.deniedVms().contains(vm.id())) {
-            return false;
-        }
-        if (v.everything() || in(host, v.hostGroups(), v.hosts()) || v.vms().contains(vm.id())) {
-            return true;
-        }
-        return vm.owner() != null && vm.owner().equalsIgnoreCase(v.user());
-    }
-
-    private static boolean in(HostSummary host, Set<UUID> groups, Set<UUID> hosts) {
-        return groups.contains(host.hostGroupId()) || hosts.contains(host.id());
+        return v.vm(vm.id(), host.id(), host.hostGroupId(), vm.owner());
     }
 
     private static HostRow row(HostSummary host, String path, HostRuntime health, boolean maintenance) {

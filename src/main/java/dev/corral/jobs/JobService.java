@@ -174,7 +174,7 @@ public class JobService {
      */
     public Page<JobView> list(UUID vmId, JobState state, Pageable page) {
         AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
-        boolean all = v.everything() && v.deniedHostGroups().isEmpty() && v.deniedHosts().isEmpty() && v.deniedVms().isEmpty();
+        boolean all = v.everythingUndenied();
         return jobs.search(vmId, state, all ? null : CurrentCaller.get().user(), page).map(Job::view);
     }
 

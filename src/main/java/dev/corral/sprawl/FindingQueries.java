@@ -35,32 +35,13 @@ final class FindingQueries {
     }
 
     static Predicate visible(Root<Finding> finding, CriteriaBuilder cb, Visibility v, List<HostSummary> hosts) {
-        List<Predicate> allowed = new ArrayList<>();
-        if (v.everything()) {
-            allowed.add(cb.conjunction());
-        }
-        Set<UUID> granted = hostsUnder(hosts, v.hostGroups(), v.hosts());
-        if (!granted.isEmpty()) {
-            allowed.add(finding.get("hostId").in(granted));
-        }
-        if (!v.vms().isEmpty()) {
-            allowed.add(finding.get("vmId").in(v.vms()));
-        }
-        Set<UUID> ownedOnly = hostsUnder(hosts, v.ownedOnlyHostGroups(), v.ownedOnlyHosts());
-        if (!ownedOnly.isEmpty()) {
-            allowed.add(cb.and(finding.get("hostId").in(ownedOnly),
-                    cb.equal(cb.lower(finding.get("owner")), v.user().toLowerCase(Locale.ROOT))));
-        }
-        Predicate any = allowed.isEmpty() ? cb.disjunction() : cb.or(allowed.toArray(Predicate[]::new));
-        Set<UUID> deniedHosts = hostsUnder(hosts, v.deniedHostGroups(), v.deniedHosts());
-        List<Predicate> denied = new ArrayList<>();
-        if (!deniedHosts.isEmpty()) {
-            denied.add(finding.get("hostId").in(deniedHosts));
-        }
-        if (!v.deniedVms().isEmpty()) {
-            denied.add(finding.get("vmId").in(v.deniedVms()));
-        }
-        return denied.isEmpty() ? any : cb.and(any, cb.not(cb.or(denied.toArray(Predicate[]::new))));
+        return v.predicate(cb, finding.get("vmId"), finding.get("hostId"), finding.get("owner"), hostGroupOf(hosts));
+    }
+
+    private static java.util.Map<UUID, UUID> hostGroupOf(List<HostSummary> hosts) {
+        java.util.Map<UUID, UUID> groups = new java.util.HashMap<>();
+        hosts.forEach(h -> groups.put(h.id(), h.hostGroupId()));
+        return groups;
     }
 
     private static void narrow(Root<Finding> finding, CriteriaBuilder cb, FindingFilter filter, List<HostSummary> hosts,

@@ -157,7 +157,7 @@ public class SprawlFindings {
     /** Whether the caller may run a scan (vm.ownership somewhere), for the view. */
     public boolean mayScan() {
         AccessPolicy.Visibility v = policy.visibility(Permission.VM_OWNERSHIP);
-        return v.everything() || !v.hostGroups().isEmpty() || !v.hosts().isEmpty() || !v.vms().isEmpty();
+        return !v.nowhere();
     }
 
     /** Runs the scan now and answers what it did (the hosts that did not answer limited to those the caller sees). */

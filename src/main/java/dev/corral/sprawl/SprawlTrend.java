@@ -119,7 +119,7 @@ public class SprawlTrend {
         AccessPolicy.Visibility v = policy.visibility(Permission.INVENTORY_VIEW);
         Set<UUID> groups = new HashSet<>();
         for (HostGroupSummary group : tree.groups()) {
-            if ((v.everything() || v.hostGroups().contains(group.id())) && !v.deniedHostGroups().contains(group.id())) {
+            if (v.hostGroup(group.id(), false)) {
                 groups.add(group.id());
             }
         }
