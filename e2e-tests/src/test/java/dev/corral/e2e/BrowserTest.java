@@ -28,6 +28,7 @@ abstract class BrowserTest {
     private BrowserContext context;
     Page page;
     private String testName;
+    private final java.util.List<String> browserErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startBrowser() {
@@ -47,12 +48,21 @@ abstract class BrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         page = context.newPage();
         page.setDefaultTimeout(15_000);
+        browserErrors.clear();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                browserErrors.add("console: " + message.text() + " (" + message.location() + ")");
+            }
+        });
+        page.onPageError(error -> browserErrors.add("page error: " + error));
         testName = getClass().getSimpleName() + "-" + info.getDisplayName().replaceAll("[^A-Za-z0-9-]+", "_");
     }
 
+    /** A journey that works for the user but errs in the browser's console fails: the user's next step may not. */
     @AfterEach
     void closePage() {
         context.close();
+        org.assertj.core.api.Assertions.assertThat(browserErrors).as("errors in the browser's console").isEmpty();
     }
 
     String baseUrl() {
