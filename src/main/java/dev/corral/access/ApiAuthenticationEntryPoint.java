@@ -11,7 +11,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** 401 (or 503 when the directory is down) as problem+json, for API callers. */
+/**
+ * 401 (or 503 when the directory is down) as problem+json, for API callers. The challenge names
+ * Bearer, not Basic: a Basic challenge makes a browser prompt, then send the credentials with
+ * every request to Corral, including those another site's page makes. Scripts send Basic credentials
+ * without waiting to be challenged.
+ */
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     @Override
@@ -28,7 +33,7 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
                             : "Wrong user name or password.");
         };
         if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Corral\"");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Corral\"");
         }
         Problems.write(response, problem);
     }

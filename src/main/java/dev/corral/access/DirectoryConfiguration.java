@@ -12,6 +12,12 @@ import org.springframework.security.ldap.authentication.LdapAuthenticationProvid
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.InetOrgPersonContextMapper;
 import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopulator;
+import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
+import java.util.Collection;
+import org.springframework.ldap.core.DirContextAdapter;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The directory that signs users in: the embedded one (demo), an external LDAP server or Active
@@ -45,7 +51,34 @@ class DirectoryConfiguration {
         groups.setSearchSubtree(true);
         groups.setMaxSearchDepth(10);
         LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
-        provider.setUserDetailsContextMapper(new InetOrgPersonContextMapper());
+        provider.setUserDetailsContextMapper(new StoredNameMapper(directory.userNameAttribute()));
         return provider;
+    }
+
+    /**
+     * People named as the directory stores them ({@code uid}), not as typed: a directory that
+     * matches names loosely ({@code DEV}, full-width letters) must not make a second user of the
+     * same account, one whom user-level assignments such as No Access do not reach.
+     */
+    static final class StoredNameMapper implements UserDetailsContextMapper {
+
+        private final InetOrgPersonContextMapper people = new InetOrgPersonContextMapper();
+        private final String nameAttribute;
+
+        StoredNameMapper(String nameAttribute) {
+            this.nameAttribute = nameAttribute;
+        }
+
+        @Override
+        public UserDetails mapUserFromContext(DirContextOperations ctx, String username,
+                Collection<? extends GrantedAuthority> authorities) {
+            String stored = ctx.getStringAttribute(nameAttribute);
+            return people.mapUserFromContext(ctx, stored == null || stored.isBlank() ? username : stored, authorities);
+        }
+
+        @Override
+        public void mapUserToContext(UserDetails user, DirContextAdapter ctx) {
+            people.mapUserToContext(user, ctx);
+        }
     }
 }

@@ -19,8 +19,10 @@ import java.time.Clock;
 
 /**
  * Two ways in, one directory: the console signs in through the login view and keeps a session;
- * the API ({@code /api/**}) takes HTTP Basic on every call, keeps no session and needs no CSRF
- * token. Both go through the same throttled directory provider.
+ * the API ({@code /api/**}) takes HTTP Basic or a token on every call and keeps no session. It
+ * needs no CSRF token: instead, state-changing calls from another site's pages are refused by their
+ * Origin, and a 401 never challenges a browser to Basic (which it would prompt for and then send
+ * along with other sites' requests). Both go through the same throttled directory provider.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -38,19 +40,22 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
-            PrincipalDirectory directory, Clock clock) throws Exception {
+            PrincipalDirectory directory, Clock clock, dev.corral.access.audit.AuditTrail audit, ApiProperties api)
+            throws Exception {
         ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Corral").authenticationEntryPoint(entryPoint))
-                .addFilterBefore(new BearerTokenFilter(tokens, directory, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, directory, clock, audit), BasicAuthenticationFilter.class)
+                // Before any sign-in: a page of another site gets nothing changed, and no sign-in attempt counted.
+                .addFilterBefore(new CrossSiteRequestFilter(api), BearerTokenFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ApiAccessDeniedHandler()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf.disable()) // see CrossSiteRequestFilter
                 .requestCache(cache -> cache.disable())
                 .build();
     }

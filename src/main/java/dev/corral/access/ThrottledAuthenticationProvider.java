@@ -3,7 +3,6 @@ package dev.corral.access;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -13,8 +12,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Wraps the directory: refuses a locked user name before asking the directory, counts wrong
- * passwords, and turns "the directory cannot be reached" into its own error. Passwords are never
+ * Wraps the directory: counts each attempt per directory user and source address before asking
+ * the directory (so a burst of guesses gets no more than the limit evaluated), refuses a locked
+ * pair, and turns "the directory cannot be reached" into its own error. Passwords are never
  * logged; user names are logged with control characters removed.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -34,40 +34,46 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String name = authentication.getName() == null ? "" : authentication.getName();
-        if (name.isBlank() || name.length() > SignInThrottle.MAX_NAME_LENGTH) {
-            refused(name, "Wrong user name or password.");
+        String typed = authentication.getName() == null ? "" : authentication.getName();
+        if (typed.isBlank() || typed.length() > SignInThrottle.MAX_NAME_LENGTH) {
+            refused(typed, "Wrong user name or password.");
             throw new BadCredentialsException("Wrong user name or password.");
         }
-        Duration locked = throttle.remainingLock(name).orElse(null);
-        if (locked != null) {
-            log.warn("Sign-in refused for locked user name '{}'", printable(name));
+        SignInThrottleEntry.Key key = throttle.keyOf(typed, CurrentCaller.sourceAddress());
+        String name = key.userName();
+        SignInThrottle.Verdict verdict = throttle.admit(key);
+        if (!verdict.admitted()) {
+            log.warn("Sign-in refused for locked user name '{}' from {}", printable(name), key.sourceAddress());
             refused(name, "The user name is locked after repeated failures.");
-            throw new LockedException(lockedMessage(locked));
+            throw new LockedException(verdict.remaining() == null ? BUSY_MESSAGE : lockedMessage(verdict.remaining()));
         }
         try {
-            Authentication result = directory.authenticate(authentication);
-            throttle.recordSuccess(name);
+            Authentication result = directory.authenticate(asTheDirectoryTakesIt(authentication));
+            throttle.succeeded(key);
             return result;
         } catch (BadCredentialsException e) {
-            recordFailure(name);
+            throttle.failed(key);
             log.info("Sign-in failed for user name '{}': wrong user name or password", printable(name));
             refused(name, "Wrong user name or password.");
             throw new BadCredentialsException("Wrong user name or password.");
         } catch (InternalAuthenticationServiceException e) {
+            throttle.abandoned(key);
             log.warn("Sign-in failed for user name '{}': the directory could not be reached ({})",
                     printable(name), rootCauseName(e));
             throw new DirectoryUnavailableException(e);
+        } catch (RuntimeException e) {
+            throttle.abandoned(key);
+            throw e;
         }
     }
 
-    private void recordFailure(String name) {
-        try {
-            throttle.recordFailure(name);
-        } catch (ConcurrencyFailureException raced) {
-            // Another node or thread counted a failure for this name at the same moment: count again.
-            throttle.recordFailure(name);
-        }
+    // The directory gets the name with compatibility forms folded (full-width letters are letters)
+    // and surrounding spaces dropped, the spelling the throttle counts.
+    private static Authentication asTheDirectoryTakesIt(Authentication typed) {
+        UsernamePasswordAuthenticationToken request = UsernamePasswordAuthenticationToken.unauthenticated(
+                SignInThrottle.directoryName(typed.getName()), typed.getCredentials());
+        request.setDetails(typed.getDetails());
+        return request;
     }
 
     /** A refused sign-in, in the audit trail; the password never is. */
@@ -76,6 +82,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 CurrentCaller.sourceAddress(), CurrentCaller.channel(), "sign-in", null, null, null,
                 dev.corral.access.audit.AuditEvent.Outcome.REFUSED, reason));
     }
+
+    static final String BUSY_MESSAGE = "Too many sign-ins at once for this user name. Try again in a moment.";
 
     static String lockedMessage(Duration remaining) {
         long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);

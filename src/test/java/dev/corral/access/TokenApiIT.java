@@ -11,8 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,11 +37,58 @@ class TokenApiIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    InMemoryDirectoryServer directory;
+
     ApiClient api;
 
     @BeforeEach
     void client() {
         api = new ApiClient(port);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "nsAccountLock,        TRUE",
+        "pwdAccountLockedTime, 20260601080000Z"})
+    void aTokenOfAnOwnerTheDirectoryHasDisabledOrLockedIsRefused(String attribute, String value) throws Exception {
+        String used = create("dev", "{\"name\":\"used before\"}").get("value").asString();
+        String fresh = create("dev", "{\"name\":\"never used\"}").get("value").asString();
+        assertThat(bearerStatus("/api/v1/me", used)).isEqualTo(200);
+        String dn = "uid=dev,ou=people,dc=corral,dc=local";
+        knowAccountLockAttributes();
+        directory.modify(dn, new Modification(ModificationType.REPLACE, attribute, value));
+        try {
+            clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+
+            for (String token : new String[] {used, fresh}) {
+                HttpResponse<String> refused = bearerCall("/api/v1/me", token);
+                assertThat(refused.statusCode()).isEqualTo(401);
+                assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                assertThat(refused.body()).contains("disabled or locked in the directory");
+            }
+            Response trail = api.get("/api/v1/audit?principal=dev&outcome=REFUSED", "auditor", "demo");
+            assertThat(trail.body()).contains("The account is disabled or locked in the directory.");
+        } finally {
+            directory.modify(dn, new Modification(ModificationType.DELETE, attribute));
+        }
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        assertThat(bearerStatus("/api/v1/me", used)).as("unlocked again").isEqualTo(200);
+    }
+
+    /**
+     * 389 DS's and OpenLDAP's lock attributes, which UnboundID's standard schema lacks; operational,
+     * as on those servers, so they are only read when asked for by name.
+     */
+    private void knowAccountLockAttributes() throws Exception {
+        if (directory.getSchema().getAttributeType("nsAccountLock") != null) {
+            return;
+        }
+        directory.modify("cn=schema", new Modification(ModificationType.ADD, "attributeTypes",
+                "( 2.16.840.1.113730.3.1.610 NAME 'nsAccountLock' EQUALITY caseIgnoreMatch "
+                        + "SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 SINGLE-VALUE USAGE directoryOperation )",
+                "( 1.3.6.1.4.1.42.2.27.8.1.17 NAME 'pwdAccountLockedTime' EQUALITY generalizedTimeMatch "
+                        + "SYNTAX 1.3.6.1.4.1.1466.115.121.1.24 SINGLE-VALUE USAGE directoryOperation )"));
     }
 
     @Test

@@ -15,11 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
 
     public ApiClient(int port) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** A client calling from another loopback address (such as 127.0.0.2), as a second machine would. */
+    public ApiClient(int port, java.net.InetAddress from) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(from).build();
+        this.baseUrl = "http://127.0.0.1:" + port;
     }
 
     public Response get(String path, String user, String password) {

@@ -88,6 +88,26 @@ class DirectoryAccountStatus implements DirectoryAccounts {
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
     }
 
+    /** The attributes {@link #refusesSignIn} reads; operational on some servers, so asked for by name. */
+    static final String[] SIGN_IN_ATTRIBUTES = {"userAccountControl", "lockoutTime", "nsAccountLock", "pwdAccountLockedTime"};
+
+    /**
+     * Whether the directory refuses the account a sign-in: disabled (as {@link #disabled}), or locked
+     * out by Active Directory ({@code lockoutTime} after the epoch; it stays set until the next
+     * successful password sign-in or an administrator's unlock, so a lock-out that has run out still counts).
+     */
+    static boolean refusesSignIn(DirContextOperations entry) {
+        if (disabled(entry)) {
+            return true;
+        }
+        String lockout = entry.getStringAttribute("lockoutTime");
+        try {
+            return lockout != null && Long.parseLong(lockout.strip()) > 0;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     static boolean disabled(DirContextOperations entry) {
         String control = entry.getStringAttribute("userAccountControl");
         if (control != null) {

@@ -41,18 +41,44 @@ class DirectoryGroups implements PrincipalDirectory {
         }
     }
 
+    @Override
+    public java.util.Optional<Account> accountOf(String user) {
+        try {
+            if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
+                return search.activeDirectoryAccountOf(user, directory.adRootDn());
+            }
+            return readLdap(user).map(found -> new Account(groupsOf(found, user),
+                    !DirectoryAccountStatus.refusesSignIn(found)));
+        } catch (org.springframework.ldap.NamingException e) {
+            throw new dev.corral.base.ServiceUnavailableException("The directory cannot be reached to read the account of "
+                    + user + "; try again shortly.", e);
+        }
+    }
+
     private java.util.Optional<Set<String>> read(String user) {
         if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
             return search.activeDirectoryGroupsOf(user, directory.adRootDn());
         }
-        BaseLdapPathContextSource source = contextSource.getObject();
-        DirContextOperations entry;
+        return readLdap(user).map(entry -> groupsOf(entry, user));
+    }
+
+    private java.util.Optional<DirContextOperations> readLdap(String user) {
+        FilterBasedLdapUserSearch users = new FilterBasedLdapUserSearch(directory.userSearchBase(),
+                directory.userSearchFilter(), contextSource.getObject());
+        // All user attributes, and the lock attributes that some servers keep operational.
+        String[] attributes = new String[DirectoryAccountStatus.SIGN_IN_ATTRIBUTES.length + 1];
+        attributes[0] = "*";
+        System.arraycopy(DirectoryAccountStatus.SIGN_IN_ATTRIBUTES, 0, attributes, 1, attributes.length - 1);
+        users.setReturningAttributes(attributes);
         try {
-            entry = new FilterBasedLdapUserSearch(directory.userSearchBase(), directory.userSearchFilter(), source)
-                    .searchForUser(user);
+            return java.util.Optional.of(users.searchForUser(user));
         } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
             return java.util.Optional.empty();
         }
+    }
+
+    private Set<String> groupsOf(DirContextOperations entry, String user) {
+        BaseLdapPathContextSource source = contextSource.getObject();
         NestedLdapAuthoritiesPopulator groups = new NestedLdapAuthoritiesPopulator(source, directory.groupSearchBase());
         groups.setGroupSearchFilter(directory.groupSearchFilter());
         groups.setGroupRoleAttribute("cn");
@@ -60,9 +86,9 @@ class DirectoryGroups implements PrincipalDirectory {
         groups.setConvertToUpperCase(false);
         groups.setSearchSubtree(true);
         groups.setMaxSearchDepth(10);
-        return java.util.Optional.of(groups.getGroupMembershipRoles(entry.getNameInNamespace(), user).stream()
+        return groups.getGroupMembershipRoles(entry.getNameInNamespace(), user).stream()
                 .map(GrantedAuthority::getAuthority)
                 .map(a -> a.substring(SignedInUser.GROUP_PREFIX.length()))
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet());
     }
 }

@@ -106,6 +106,25 @@ public class DirectorySearch {
                 .namesOf(found.getFirst().getKey(), found.getFirst().getValue()));
     }
 
+    /** Active Directory: a user's groups and whether the account may sign in, read with the service account. */
+    java.util.Optional<dev.corral.access.PrincipalDirectory.Account> activeDirectoryAccountOf(String user, String rootDn) {
+        String[] attributes = Stream.concat(Stream.of("memberOf"), Stream.of(DirectoryAccountStatus.SIGN_IN_ATTRIBUTES))
+                .toArray(String[]::new);
+        LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
+                .attributes(attributes).filter("(&" + users.classFilter() + users.exactFilter() + ")", user);
+        List<DirContextOperations> found = connection().search(query,
+                (ContextMapper<DirContextOperations>) match -> (DirContextOperations) match);
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        DirContextOperations entry = found.getFirst();
+        String[] memberOf = entry.getStringAttributes("memberOf");
+        java.util.Set<String> groups = new ActiveDirectoryGroups(connection(), rootDn)
+                .namesOf(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
+        return java.util.Optional.of(new dev.corral.access.PrincipalDirectory.Account(groups,
+                !DirectoryAccountStatus.refusesSignIn(entry)));
+    }
+
     private Stream<DirectoryPrincipal> containing(LdapOperations directory, PrincipalStore store, String text, int max) {
         String value = "=*" + LdapEncoder.filterEncode(text) + "*)";
         String anyName = Stream.of(store.nameAttribute(), "cn", "displayName").distinct()

@@ -1,6 +1,10 @@
 package dev.corral.access.token;
 
+import dev.corral.access.Channel;
+import dev.corral.access.CurrentCaller;
 import dev.corral.access.PrincipalDirectory;
+import dev.corral.access.audit.AuditEvent;
+import dev.corral.access.audit.AuditTrail;
 import dev.corral.base.SignedInUser;
 import dev.corral.base.api.Problems;
 import jakarta.servlet.FilterChain;
@@ -23,8 +27,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs API calls in by {@code Authorization: Bearer <token>}. The owner's groups are read from
- * the directory and kept for two minutes, so a user who leaves a group loses its rights on API
+ * Signs API calls in by {@code Authorization: Bearer <token>}. The owner's groups and account
+ * status are read from the directory together and kept for two minutes, so a user who leaves a
+ * group loses its rights, and a user the directory disables or locks loses their tokens, on API
  * calls within minutes.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
@@ -34,15 +39,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final PrincipalDirectory directory;
     private final Clock clock;
-    private final Map<String, CachedGroups> groups = new ConcurrentHashMap<>();
+    private final AuditTrail audit;
+    private final Map<String, CachedAccount> accounts = new ConcurrentHashMap<>();
 
-    public BearerTokenFilter(ApiTokens tokens, PrincipalDirectory directory, Clock clock) {
+    public BearerTokenFilter(ApiTokens tokens, PrincipalDirectory directory, Clock clock, AuditTrail audit) {
         this.tokens = tokens;
         this.directory = directory;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    private record CachedGroups(List<GrantedAuthority> authorities, Instant readAt) {
+    /** The owner as last read: null authorities when the directory no longer has them. */
+    private record CachedAccount(List<GrantedAuthority> authorities, boolean maySignIn, Instant readAt) {
     }
 
     @Override
@@ -60,21 +68,25 @@ public class BearerTokenFilter extends OncePerRequestFilter {
                     "This API token is unknown, expired or revoked."));
             return;
         }
-        Optional<List<GrantedAuthority>> groups;
+        CachedAccount account;
         try {
-            groups = groupsOf(owner.get());
+            account = accountOf(owner.get());
         } catch (dev.corral.base.ServiceUnavailableException | dev.corral.base.RuleViolationException e) {
             Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable",
                     "Directory unavailable", e.getMessage()));
             return;
         }
-        if (groups.isEmpty()) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Corral\"");
-            Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                    "The owner of this API token is no longer in the directory."));
+        if (account.authorities() == null) {
+            unauthenticated(response, "The owner of this API token is no longer in the directory.");
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(owner.get(), groups.get()));
+        if (!account.maySignIn()) {
+            audit.record(new AuditEvent(owner.get(), CurrentCaller.sourceAddress(), Channel.API, "sign-in", null,
+                    null, null, AuditEvent.Outcome.REFUSED, "The account is disabled or locked in the directory."));
+            unauthenticated(response, "The owner of this API token is disabled or locked in the directory.");
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(owner.get(), account.authorities()));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -82,16 +94,25 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The owner's groups, read at most every two minutes; empty when the owner has left the directory. */
-    private Optional<List<GrantedAuthority>> groupsOf(String owner) {
+    private static void unauthenticated(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Corral\"");
+        Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail));
+    }
+
+    /** The owner's groups and status, read at most every two minutes. */
+    private CachedAccount accountOf(String owner) {
         Instant now = clock.instant();
-        CachedGroups cached = groups.get(owner.toLowerCase());
+        String key = owner.toLowerCase(java.util.Locale.ROOT);
+        CachedAccount cached = accounts.get(key);
         if (cached != null && cached.readAt().plus(GROUPS_FRESH_FOR).isAfter(now)) {
-            return Optional.ofNullable(cached.authorities());
+            return cached;
         }
-        List<GrantedAuthority> fresh = directory.groupsOf(owner).map(found -> found.stream()
-                .<GrantedAuthority>map(g -> new SimpleGrantedAuthority(SignedInUser.GROUP_PREFIX + g)).toList()).orElse(null);
-        groups.put(owner.toLowerCase(), new CachedGroups(fresh, now));
-        return Optional.ofNullable(fresh);
+        CachedAccount fresh = directory.accountOf(owner)
+                .map(found -> new CachedAccount(found.groups().stream()
+                        .<GrantedAuthority>map(g -> new SimpleGrantedAuthority(SignedInUser.GROUP_PREFIX + g)).toList(),
+                        found.maySignIn(), now))
+                .orElse(new CachedAccount(null, false, now));
+        accounts.put(key, fresh);
+        return fresh;
     }
 }

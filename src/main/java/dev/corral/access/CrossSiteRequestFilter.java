@@ -1,0 +1,100 @@
+package dev.corral.access;
+
+import dev.corral.base.api.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses state-changing API calls (POST, PUT, PATCH, DELETE) that a browser marks as coming from
+ * a page of another site: an {@code Origin} that is neither Corral's own nor configured, or, with no
+ * Origin, {@code Sec-Fetch-Site: cross-site/same-site}. A page elsewhere could otherwise ride the
+ * Basic credentials a browser keeps. Scripts send no Origin and are not affected. Runs before
+ * sign-in, so such a call never counts as a sign-in attempt; refusals are logged, not audited,
+ * since nobody is signed in yet.
+ */
+class CrossSiteRequestFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(CrossSiteRequestFilter.class);
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final Set<String> allowedOrigins;
+
+    CrossSiteRequestFilter(ApiProperties properties) {
+        this.allowedOrigins = properties.allowedOrigins().stream().map(CrossSiteRequestFilter::normalised)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String refusal = STATE_CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT)) ? refusal(request) : null;
+        if (refusal == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        log.warn("Cross-site {} {} from {} refused: {}", request.getMethod(), request.getRequestURI(),
+                request.getRemoteAddr(), refusal.replaceAll("\\p{Cntrl}", "?"));
+        Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "cross-site-request", "Cross-site request",
+                refusal));
+    }
+
+    /** Why the call is refused, or null when it may go on. */
+    private String refusal(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            String site = request.getHeader("Sec-Fetch-Site");
+            return "cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site)
+                    ? "A page of another site may not change anything in Corral." : null;
+        }
+        String wanted = normalised(origin);
+        if (wanted.equals(ownOrigin(request)) || allowedOrigins.contains(wanted)) {
+            return null;
+        }
+        return "Pages of " + printable(origin) + " may not change anything in Corral; only Corral's own pages "
+                + "(and origins in corral.api.allowed-origins) may.";
+    }
+
+    // The origin the browser was talking to: the scheme, Host and port of this very request.
+    private static String ownOrigin(HttpServletRequest request) {
+        return origin(request.getScheme(), request.getServerName(), request.getServerPort());
+    }
+
+    /** {@code scheme://host[:port]}, lower case, the scheme's default port left out; "null" stays "null". */
+    static String normalised(String origin) {
+        try {
+            URI uri = URI.create(origin.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return origin.strip().toLowerCase(Locale.ROOT);
+            }
+            return origin(uri.getScheme(), uri.getHost(), uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return origin.strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static String origin(String scheme, String host, int port) {
+        String s = scheme.toLowerCase(Locale.ROOT);
+        boolean defaultPort = port < 0 || ("http".equals(s) && port == 80) || ("https".equals(s) && port == 443);
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.contains(":") && !h.startsWith("[")) {
+            h = "[" + h + "]";
+        }
+        return s + "://" + h + (defaultPort ? "" : ":" + port);
+    }
+
+    private static String printable(String text) {
+        String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}
