@@ -2,15 +2,11 @@ package dev.corral.access.directory;
 
 import dev.corral.access.DirectoryProperties;
 import dev.corral.access.PrincipalDirectory;
-import dev.corral.base.SignedInUser;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.support.BaseLdapPathContextSource;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
-import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopulator;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,7 +39,8 @@ class DirectoryGroups implements PrincipalDirectory {
 
     private java.util.Optional<Set<String>> read(String user) {
         if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
-            return search.activeDirectoryGroupsOf(user, directory.adRootDn());
+            return search.activeDirectoryGroupsOf(user, directory.adRootDn(),
+                    GroupBases.of(directory, new javax.naming.ldap.LdapName(java.util.List.of())));
         }
         BaseLdapPathContextSource source = contextSource.getObject();
         DirContextOperations entry;
@@ -53,16 +50,6 @@ class DirectoryGroups implements PrincipalDirectory {
         } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
             return java.util.Optional.empty();
         }
-        NestedLdapAuthoritiesPopulator groups = new NestedLdapAuthoritiesPopulator(source, directory.groupSearchBase());
-        groups.setGroupSearchFilter(directory.groupSearchFilter());
-        groups.setGroupRoleAttribute("cn");
-        groups.setRolePrefix(SignedInUser.GROUP_PREFIX);
-        groups.setConvertToUpperCase(false);
-        groups.setSearchSubtree(true);
-        groups.setMaxSearchDepth(10);
-        return java.util.Optional.of(groups.getGroupMembershipRoles(entry.getNameInNamespace(), user).stream()
-                .map(GrantedAuthority::getAuthority)
-                .map(a -> a.substring(SignedInUser.GROUP_PREFIX.length()))
-                .collect(Collectors.toSet()));
+        return java.util.Optional.of(new LdapGroups(directory, source).namesOf(entry.getNameInNamespace(), user));
     }
 }
