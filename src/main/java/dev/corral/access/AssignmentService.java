@@ -74,7 +74,9 @@ public class AssignmentService {
             throw new InvalidInputException("principalType", "Say whether the principal is a user or a group.");
         }
         PrincipalDirectory users = directory.getIfAvailable();
-        if (request.principalType() == PrincipalType.USER && users != null && users.groupsOf(principal).isEmpty()) {
+        java.util.Optional<java.util.Set<String>> userGroups = request.principalType() == PrincipalType.USER && users != null
+                ? users.groupsOf(principal) : java.util.Optional.of(java.util.Set.of());
+        if (userGroups.isEmpty()) {
             throw new InvalidInputException("principalName", "The directory has no user " + principal + ".");
         }
         Role role = roles.findById(request.roleId() == null ? new UUID(0, 0) : request.roleId())
@@ -82,6 +84,7 @@ public class AssignmentService {
         Scope scope = request.scope() == null ? Scope.GLOBAL : request.scope();
         policy.require(Permission.ACCESS_MANAGE, managedFrom(role.view(), scope));
         requireDelegable(caller, "assignment.create", role.view(), scope);
+        requireWithinReach(caller, "assignment.create", request.principalType(), principal, userGroups.get(), scope);
         Quota quota = request.quota() == null ? Quota.NONE : request.quota();
         boolean duplicate = assignments.findByPrincipalKeyIn(java.util.Set.of(Assignment.key(principal))).stream()
                 .map(Assignment::grant).anyMatch(g -> g.principalType() == request.principalType()
@@ -102,6 +105,9 @@ public class AssignmentService {
                 .orElseThrow(() -> new NotFoundException("There is no such assignment."));
         policy.require(Permission.ACCESS_MANAGE, managedFrom(grant.role(), grant.scope()));
         requireDelegable(caller, "assignment.delete", grant.role(), grant.scope());
+        requireWithinReach(caller, "assignment.delete", grant.principalType(), grant.principalName(),
+                grant.principalType() == PrincipalType.USER ? groupsOf(grant.principalName()) : java.util.Set.of(),
+                grant.scope());
         assignments.deleteById(assignmentId);
         record(caller, "assignment.delete", grant, "Removed " + grant.role().name() + " from " + grant.principalName()
                 + " on " + describe(grant.scope()) + ".");
@@ -128,13 +134,43 @@ public class AssignmentService {
     private void requireDelegable(Caller caller, String action, RoleView role, Scope scope) {
         List<String> missing = undelegable(role, p -> policy.decide(caller, p, scope).allowed());
         if (!missing.isEmpty()) {
-            String message = caller.user() + " may not delegate role " + role.name() + " on " + describe(scope)
-                    + ": it includes " + String.join(", ", missing) + ", which " + caller.user() + " does not hold there.";
-            audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(),
-                    action, "scope", scope.id() == null ? null : scope.id().toString(), describe(scope),
-                    AuditEvent.Outcome.REFUSED, message));
-            throw new NotPermittedException(Permission.ACCESS_MANAGE, scope, message);
+            refuse(caller, action, scope, caller.user() + " may not delegate role " + role.name() + " on " + describe(scope)
+                    + ": it includes " + String.join(", ", missing) + ", which " + caller.user() + " does not hold there.");
         }
+    }
+
+    /**
+     * Access is not aimed upwards: a principal who holds any role (directly or, for a user, through
+     * its groups) at a scope where the caller does not manage access is out of the caller's reach,
+     * whatever the role and wherever it would go. Otherwise someone who manages a host group could
+     * place No Access on the administrators or the auditors on a host of it. The message names no
+     * role or scope: those may lie where the caller sees nothing.
+     */
+    private void requireWithinReach(Caller caller, String action, PrincipalType type, String principal,
+            java.util.Set<String> userGroups, Scope scope) {
+        List<Grant> held = type == PrincipalType.USER
+                ? policy.grantsOf(new Caller(principal, userGroups))
+                : assignments.findByPrincipalKeyIn(java.util.Set.of(Assignment.key(principal))).stream()
+                        .map(Assignment::grant).filter(g -> g.principalType() == PrincipalType.GROUP).toList();
+        boolean beyond = held.stream().anyMatch(g -> !policy.decide(caller, Permission.ACCESS_MANAGE, g.scope()).allowed());
+        if (beyond) {
+            refuse(caller, action, scope, caller.user() + " may not assign roles to " + type.name().toLowerCase() + " "
+                    + principal + ": it holds rights beyond what " + caller.user() + " manages, so only someone who"
+                    + " manages access there may change its access.");
+        }
+    }
+
+    private java.util.Set<String> groupsOf(String user) {
+        PrincipalDirectory users = directory.getIfAvailable();
+        // A user the directory no longer has keeps only the assignments that name it.
+        return users == null ? java.util.Set.of() : users.groupsOf(user).orElse(java.util.Set.of());
+    }
+
+    private void refuse(Caller caller, String action, Scope scope, String message) {
+        audit.record(new AuditEvent(caller.user(), CurrentCaller.sourceAddress(), CurrentCaller.channel(),
+                action, "scope", scope.id() == null ? null : scope.id().toString(), describe(scope),
+                AuditEvent.Outcome.REFUSED, message));
+        throw new NotPermittedException(Permission.ACCESS_MANAGE, scope, message);
     }
 
     /** The role's permissions the delegator does not hold, by code. */

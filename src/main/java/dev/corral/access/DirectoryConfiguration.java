@@ -1,7 +1,7 @@
 package dev.corral.access;
 
 import dev.corral.access.directory.ActiveDirectorySignIn;
-import dev.corral.base.SignedInUser;
+import dev.corral.access.directory.LdapGroups;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +11,6 @@ import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.InetOrgPersonContextMapper;
-import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopulator;
 import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
 import java.util.Collection;
 import org.springframework.ldap.core.DirContextAdapter;
@@ -21,7 +20,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The directory that signs users in: the embedded one (demo), an external LDAP server or Active
- * Directory, chosen by {@code corral.directory.mode}. Groups become {@code GROUP_<cn>}
+ * Directory, chosen by {@code corral.directory.mode}. The groups that count (under the group
+ * bases; see {@link dev.corral.access.directory.GroupBases}) become {@code GROUP_<cn>}
  * authorities, nested groups resolved, so nothing downstream cares which directory it was.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,15 +42,8 @@ class DirectoryConfiguration {
         BindAuthenticator authenticator = new BindAuthenticator(contextSource);
         authenticator.setUserSearch(new FilterBasedLdapUserSearch(
                 directory.userSearchBase(), directory.userSearchFilter(), contextSource));
-        NestedLdapAuthoritiesPopulator groups =
-                new NestedLdapAuthoritiesPopulator(contextSource, directory.groupSearchBase());
-        groups.setGroupSearchFilter(directory.groupSearchFilter());
-        groups.setGroupRoleAttribute("cn");
-        groups.setRolePrefix(SignedInUser.GROUP_PREFIX);
-        groups.setConvertToUpperCase(false);
-        groups.setSearchSubtree(true);
-        groups.setMaxSearchDepth(10);
-        LdapAuthenticationProvider provider = new LdapAuthenticationProvider(authenticator, groups);
+        LdapAuthenticationProvider provider =
+                new LdapAuthenticationProvider(authenticator, new LdapGroups(directory, contextSource));
         provider.setUserDetailsContextMapper(new StoredNameMapper(directory.userNameAttribute()));
         return provider;
     }

@@ -1,6 +1,8 @@
 package dev.corral.access;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.Delimiter;
 
 /**
  * Which directory signs users in, and where its users and groups live. The connection itself
@@ -14,6 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param groupSearchBase   below {@code spring.ldap.base}, where groups are searched
  * @param groupSearchFilter how a group names a member ({0} is the member's DN, escaped); nested
  *                          groups are followed
+ * @param groupBases        the DNs under which groups count for access, each by the name in its own
+ *                          DN (Active Directory: security groups only); unset on the embedded and
+ *                          LDAP directories, the group search base. One DN per entry: a DN's commas
+ *                          do not separate entries
  * @param adDomain          Active Directory: the domain users sign in to (user@domain)
  * @param adUrl             Active Directory: a domain controller's URL
  * @param adRootDn          Active Directory: the search root (derived from the domain if unset)
@@ -30,6 +36,7 @@ public record DirectoryProperties(
         String userNameAttribute,
         String groupSearchBase,
         String groupSearchFilter,
+        @Delimiter(Delimiter.NONE) List<String> groupBases,
         String adDomain,
         String adUrl,
         String adRootDn,
@@ -46,6 +53,8 @@ public record DirectoryProperties(
         userNameAttribute = isBlank(userNameAttribute) ? "uid" : userNameAttribute;
         groupSearchBase = groupSearchBase == null ? "" : groupSearchBase;
         groupSearchFilter = groupSearchFilter == null ? "(member={0})" : groupSearchFilter;
+        groupBases = groupBases == null ? List.of()
+                : groupBases.stream().filter(base -> !isBlank(base)).map(String::strip).toList();
         adRootDn = isBlank(adRootDn) ? rootDnOf(adDomain) : adRootDn;
     }
 
@@ -58,7 +67,7 @@ public record DirectoryProperties(
     @Override
     public String toString() {
         return "DirectoryProperties[mode=" + mode + ", userSearchBase=" + userSearchBase
-                + ", groupSearchBase=" + groupSearchBase + ", adDomain=" + adDomain + ", adUrl=" + adUrl
+                + ", groupSearchBase=" + groupSearchBase + ", groupBases=" + groupBases + ", adDomain=" + adDomain + ", adUrl=" + adUrl
                 + ", adRootDn=" + adRootDn + ", adServiceAccount=" + adServiceAccount
                 + ", adServicePassword=" + (adServicePassword == null ? "(none)" : "(hidden)") + "]";
     }

@@ -111,6 +111,43 @@ class AccessApiIT {
     }
 
     @Test
+    void nothingIsAssignedToAPrincipalWhoHoldsRightsBeyondTheAssignersScope() {
+        UUID noAccess = UUID.nameUUIDFromBytes("role/No Access".getBytes(StandardCharsets.UTF_8));
+        UUID hqHv01 = UUID.nameUUIDFromBytes("host/hq-hv01".getBytes(StandardCharsets.UTF_8));
+        long refusedOnHost = refusals("hq-admin", hqHv01);
+        long refusedOnHq = refusals("hq-admin", HQ);
+
+        // Administrator and Auditor everywhere, Self-Service on Branch: all beyond what hq-admin manages (HQ).
+        List<Response> refused = List.of(
+                assign("hq-admin", "GROUP", "corral-admins", noAccess, "host:" + hqHv01),
+                assign("hq-admin", "GROUP", "Auditors", noAccess, "host:" + hqHv01),
+                assign("hq-admin", "USER", "admin", noAccess, "host:" + hqHv01),
+                assign("hq-admin", "GROUP", "developers", VM_OPERATOR, "host-group:" + HQ));
+
+        for (Response response : refused) {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).contains("holds rights beyond what hq-admin manages");
+        }
+        assertThat(refused.get(2).json().get("detail").asString()).startsWith("hq-admin may not assign roles to user admin:");
+        assertThat(refusals("hq-admin", hqHv01)).as("each refusal audited").isEqualTo(refusedOnHost + 3);
+        assertThat(refusals("hq-admin", HQ)).isEqualTo(refusedOnHq + 1);
+        assertThat(api.get("/api/v1/assignments", "admin", "demo").json().valueStream()
+                .filter(a -> a.get("createdBy").asString().equals("hq-admin")).toList()).as("nothing was assigned").isEmpty();
+
+        // The same assigner may still give what it holds to a group that holds nothing beyond HQ.
+        Response ownGroup = assign("hq-admin", "GROUP", "hq-admins", VM_OPERATOR, "host:" + hqHv01);
+        assertThat(ownGroup.status()).as(ownGroup.body()).isEqualTo(201);
+        assertThat(api.send("DELETE", "/api/v1/assignments/" + ownGroup.json().get("id").asString(), "hq-admin", "demo")
+                .status()).isEqualTo(204);
+    }
+
+    private long refusals(String principal, UUID object) {
+        return api.get("/api/v1/audit?outcome=REFUSED&principal=" + principal + "&object=" + object, "auditor", "demo")
+                .json().get("totalElements").asLong();
+    }
+
+    @Test
     void unknownAssignmentsAre404() {
         assertThat(api.send("DELETE", "/api/v1/assignments/" + UUID.randomUUID(), "admin", "demo").status()).isEqualTo(404);
     }

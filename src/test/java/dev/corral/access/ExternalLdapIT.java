@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corral.support.ApiClient;
 import dev.corral.support.ApiClient.Response;
+import dev.corral.support.DirectoryEntries;
 import dev.corral.support.OpenLdapServer;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +32,9 @@ class ExternalLdapIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    LdapTemplate ldap;
+
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) throws Exception {
         server = OpenLdapServer.start(SUFFIX, Path.of("config/directory/corral-demo.ldif"));
@@ -35,6 +42,9 @@ class ExternalLdapIT {
         registry.add("spring.ldap.base", () -> SUFFIX);
         registry.add("spring.ldap.username", () -> OpenLdapServer.ROOT_DN_SUFFIX + SUFFIX);
         registry.add("spring.ldap.password", () -> OpenLdapServer.ROOT_PASSWORD);
+        // Groups searched for in the whole directory; only those under the group base count.
+        registry.add("corral.directory.group-search-base", () -> "");
+        registry.add("corral.directory.group-bases", () -> "ou=groups," + SUFFIX);
     }
 
     @AfterAll
@@ -52,6 +62,27 @@ class ExternalLdapIT {
         assertThat(response.json().get("displayName").asString()).isEqualTo("Bea Branch");
         assertThat(response.json().get("groups").valueStream().map(g -> g.asString()).toList())
                 .containsExactly("branch-operators", "operators");
+    }
+
+    @Test
+    void groupsOutsideTheGroupBaseOrNamedByAnExtraCnConferNothing() {
+        DirectoryEntries.organizationalUnit(ldap, "ou=projects");
+        DirectoryEntries.group(ldap, "cn=corral-admins,ou=projects", List.of("corral-admins"),
+                "uid=dev,ou=people," + SUFFIX);
+        DirectoryEntries.group(ldap, "cn=hq-night-shift,ou=groups", List.of("hq-night-shift", "corral-admins"),
+                "uid=hq-admin,ou=people," + SUFFIX);
+        ApiClient api = new ApiClient(port);
+
+        assertThat(groups(api.get("/api/v1/me", "dev", "demo"))).containsExactly("developers");
+        assertThat(groups(api.get("/api/v1/me", "hq-admin", "demo"))).containsExactly("hq-admins", "hq-night-shift");
+        assertThat(api.get("/api/v1/audit", "dev", "demo").status()).as("an Administrator's endpoint").isEqualTo(403);
+        assertThat(api.get("/api/v1/audit", "hq-admin", "demo").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/audit", "admin", "demo").status()).as("the real corral-admins").isEqualTo(200);
+    }
+
+    private static List<String> groups(Response me) {
+        assertThat(me.status()).isEqualTo(200);
+        return me.json().get("groups").valueStream().map(g -> g.asString()).toList();
     }
 
     @Test

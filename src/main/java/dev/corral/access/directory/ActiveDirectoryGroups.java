@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
@@ -16,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ldap.CommunicationException;
 import org.springframework.ldap.NameNotFoundException;
+import org.springframework.ldap.core.ContextMapper;
 import org.springframework.ldap.core.ContextSource;
+import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.query.LdapQueryBuilder;
@@ -28,6 +31,8 @@ import org.springframework.ldap.support.LdapUtils;
  * the in-chain matching rule does it on a domain controller; where the server does not know that
  * rule (it refuses the filter, or finds nothing although the user has direct groups), the groups'
  * own {@code memberOf} is followed instead, at most {@value #MAX_DEPTH} levels, each group once.
+ * Of those, only security groups under the {@link GroupBases} count: a distribution list, or a
+ * group made elsewhere in the domain, confers nothing (nesting is still followed through them).
  */
 final class ActiveDirectoryGroups {
 
@@ -36,11 +41,16 @@ final class ActiveDirectoryGroups {
     private static final Logger log = LoggerFactory.getLogger(ActiveDirectoryGroups.class);
 
     private final LdapOperations ldap;
+    private final LdapName connectionBase;
     private final String rootDn;
+    private final GroupBases bases;
 
-    ActiveDirectoryGroups(LdapOperations ldap, String rootDn) {
+    /** @param connectionBase the base of {@code ldap}'s connection: names sent to it are relative to it */
+    ActiveDirectoryGroups(LdapOperations ldap, LdapName connectionBase, String rootDn, GroupBases bases) {
         this.ldap = ldap;
+        this.connectionBase = connectionBase;
         this.rootDn = rootDn;
+        this.bases = bases;
     }
 
     /** A template as Active Directory needs it: its referrals to other partitions are not errors. */
@@ -50,25 +60,33 @@ final class ActiveDirectoryGroups {
         return template;
     }
 
-    /** The common names of the user's groups. */
+    /** The names of the user's groups that count. */
     Set<String> namesOf(String userDn, Collection<String> directGroupDns) {
-        List<String> inChain = inChain(userDn);
+        List<Group> inChain = inChain(userDn);
         if (inChain != null && (!inChain.isEmpty() || directGroupDns.isEmpty())) {
-            return new LinkedHashSet<>(inChain);
+            return countingNames(inChain);
         }
         return followMemberOf(directGroupDns);
     }
 
+    private Set<String> countingNames(Collection<Group> groups) {
+        Set<String> names = new LinkedHashSet<>();
+        groups.forEach(group -> group.countsAs().ifPresent(names::add));
+        return names;
+    }
+
     /** The in-chain search's answer, or null where the server does not support the rule. */
-    private List<String> inChain(String userDn) {
+    private List<Group> inChain(String userDn) {
         try {
             return ldap.search(LdapQueryBuilder.query()
-                            .base(rootDn)
+                            .base(relative(LdapUtils.newLdapName(rootDn)))
                             .searchScope(SearchScope.SUBTREE)
-                            .attributes("cn")
+                            .attributes("cn", "groupType")
                             .filter("(&(objectClass=group)(member:" + IN_CHAIN_RULE + ":={0}))", userDn),
-                    (Attributes attributes) -> text(attributes.get("cn")))
-                    .stream().filter(cn -> cn != null).toList();
+                    (ContextMapper<Group>) found -> {
+                        DirContextOperations entry = (DirContextOperations) found;
+                        return group(entry.getNameInNamespace(), entry.getStringAttribute("groupType"), List.of());
+                    });
         } catch (CommunicationException e) {
             throw e;
         } catch (org.springframework.ldap.NamingException e) {
@@ -79,7 +97,7 @@ final class ActiveDirectoryGroups {
     }
 
     private Set<String> followMemberOf(Collection<String> directGroupDns) {
-        Set<String> names = new LinkedHashSet<>();
+        List<Group> groups = new ArrayList<>();
         Set<LdapName> seen = new HashSet<>();
         Deque<Level> pending = new ArrayDeque<>();
         directGroupDns.forEach(dn -> pending.add(new Level(LdapUtils.newLdapName(dn), 1)));
@@ -89,29 +107,34 @@ final class ActiveDirectoryGroups {
                 continue;
             }
             Group group = read(next.group());
-            names.add(group.cn());
+            groups.add(group);
             if (next.depth() < MAX_DEPTH) {
                 group.memberOf().forEach(parent -> pending.add(new Level(LdapUtils.newLdapName(parent), next.depth() + 1)));
             }
         }
-        return names;
+        return countingNames(groups);
     }
 
     private Group read(LdapName dn) {
         try {
-            return ldap.lookup(dn, new String[] {"cn", "memberOf"}, (Attributes attributes) ->
-                    new Group(cnOf(dn, text(attributes.get("cn"))), texts(attributes.get("memberOf"))));
+            return ldap.lookup(relative(dn), new String[] {"groupType", "memberOf"}, (Attributes attributes) ->
+                    group(dn.toString(), text(attributes.get("groupType")), texts(attributes.get("memberOf"))));
         } catch (NameNotFoundException e) {
-            // A group the user may not read (or in another domain) still counts; its parents are unknown.
-            return new Group(cnOf(dn, null), List.of());
+            // A group the user may not read (or in another domain): its type and parents are unknown, so it counts not.
+            return new Group(Optional.empty(), List.of());
         }
     }
 
-    private static String cnOf(LdapName dn, String cn) {
-        if (cn != null) {
-            return cn;
+    private Group group(String dn, String groupType, List<String> memberOf) {
+        return new Group(GroupBases.isSecurityGroup(groupType) ? bases.nameOf(dn) : Optional.empty(), memberOf);
+    }
+
+    /** A DN as the connection takes it: below its base. */
+    private LdapName relative(LdapName dn) {
+        if (!connectionBase.isEmpty() && dn.startsWith(connectionBase)) {
+            return (LdapName) dn.getSuffix(connectionBase.size());
         }
-        return String.valueOf(dn.getRdn(dn.size() - 1).getValue());
+        return dn;
     }
 
     private static String text(Attribute attribute) throws NamingException {
@@ -132,6 +155,7 @@ final class ActiveDirectoryGroups {
     private record Level(LdapName group, int depth) {
     }
 
-    private record Group(String cn, List<String> memberOf) {
+    /** A group as read: the name it counts by (none when it does not count), and its parents. */
+    private record Group(Optional<String> countsAs, List<String> memberOf) {
     }
 }

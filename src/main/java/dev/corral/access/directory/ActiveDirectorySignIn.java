@@ -30,8 +30,8 @@ import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
 /**
  * Active Directory sign-in as {@code user} or {@code user@domain} (only the configured domain),
  * through Spring Security's {@link ActiveDirectoryLdapAuthenticationProvider}. The user's groups,
- * nested ones included, are read over the user's own bind and become {@code GROUP_<cn>}
- * authorities; the signed-in name is the account's {@code sAMAccountName} whichever form was typed.
+ * nested ones included, are read over the user's own bind; the security groups under the group
+ * bases become {@code GROUP_<cn>} authorities; the signed-in name is the account's {@code sAMAccountName} whichever form was typed.
  */
 public final class ActiveDirectorySignIn implements AuthenticationProvider {
 
@@ -43,6 +43,7 @@ public final class ActiveDirectorySignIn implements AuthenticationProvider {
     private final String domain;
     private final String url;
     private final String rootDn;
+    private final GroupBases groupBases;
     private final LdapContextSource userBinds;
     private final UserDetailsContextMapper people = new AccountNameMapper();
 
@@ -55,6 +56,7 @@ public final class ActiveDirectorySignIn implements AuthenticationProvider {
         this.domain = directory.adDomain().strip().toLowerCase(Locale.ROOT);
         this.url = directory.adUrl().strip();
         this.rootDn = directory.adRootDn();
+        this.groupBases = GroupBases.of(directory, new javax.naming.ldap.LdapName(List.of()));
         this.userBinds = contextSource(url, "", null, null);
     }
 
@@ -117,7 +119,9 @@ public final class ActiveDirectorySignIn implements AuthenticationProvider {
             throw new InternalAuthenticationServiceException("Could not bind again to read the user's groups", e);
         }
         try {
-            ActiveDirectoryGroups groups = new ActiveDirectoryGroups(ActiveDirectoryGroups.template(connection), rootDn);
+            // The connection's base is empty (userBinds): names go to it whole.
+            ActiveDirectoryGroups groups = new ActiveDirectoryGroups(ActiveDirectoryGroups.template(connection),
+                    new javax.naming.ldap.LdapName(List.of()), rootDn, groupBases);
             return groups.namesOf(user.getNameInNamespace(), directGroups(user)).stream()
                     .<GrantedAuthority>map(cn -> new SimpleGrantedAuthority(SignedInUser.GROUP_PREFIX + cn))
                     .toList();

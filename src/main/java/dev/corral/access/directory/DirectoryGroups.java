@@ -2,15 +2,11 @@ package dev.corral.access.directory;
 
 import dev.corral.access.DirectoryProperties;
 import dev.corral.access.PrincipalDirectory;
-import dev.corral.base.SignedInUser;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.support.BaseLdapPathContextSource;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
-import org.springframework.security.ldap.userdetails.NestedLdapAuthoritiesPopulator;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +41,8 @@ class DirectoryGroups implements PrincipalDirectory {
     public java.util.Optional<Account> accountOf(String user) {
         try {
             if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
-                return search.activeDirectoryAccountOf(user, directory.adRootDn());
+                return search.activeDirectoryAccountOf(user, directory.adRootDn(),
+                        GroupBases.of(directory, new javax.naming.ldap.LdapName(java.util.List.of())));
             }
             return readLdap(user).map(found -> new Account(groupsOf(found, user),
                     !DirectoryAccountStatus.refusesSignIn(found)));
@@ -57,7 +54,8 @@ class DirectoryGroups implements PrincipalDirectory {
 
     private java.util.Optional<Set<String>> read(String user) {
         if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
-            return search.activeDirectoryGroupsOf(user, directory.adRootDn());
+            return search.activeDirectoryGroupsOf(user, directory.adRootDn(),
+                    GroupBases.of(directory, new javax.naming.ldap.LdapName(java.util.List.of())));
         }
         return readLdap(user).map(entry -> groupsOf(entry, user));
     }
@@ -78,17 +76,6 @@ class DirectoryGroups implements PrincipalDirectory {
     }
 
     private Set<String> groupsOf(DirContextOperations entry, String user) {
-        BaseLdapPathContextSource source = contextSource.getObject();
-        NestedLdapAuthoritiesPopulator groups = new NestedLdapAuthoritiesPopulator(source, directory.groupSearchBase());
-        groups.setGroupSearchFilter(directory.groupSearchFilter());
-        groups.setGroupRoleAttribute("cn");
-        groups.setRolePrefix(SignedInUser.GROUP_PREFIX);
-        groups.setConvertToUpperCase(false);
-        groups.setSearchSubtree(true);
-        groups.setMaxSearchDepth(10);
-        return groups.getGroupMembershipRoles(entry.getNameInNamespace(), user).stream()
-                .map(GrantedAuthority::getAuthority)
-                .map(a -> a.substring(SignedInUser.GROUP_PREFIX.length()))
-                .collect(Collectors.toSet());
+        return new LdapGroups(directory, contextSource.getObject()).namesOf(entry.getNameInNamespace(), user);
     }
 }

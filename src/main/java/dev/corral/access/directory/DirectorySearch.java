@@ -16,6 +16,7 @@ import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.query.LdapQuery;
 import org.springframework.ldap.query.LdapQueryBuilder;
 import org.springframework.ldap.support.LdapEncoder;
+import org.springframework.ldap.support.LdapUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -89,8 +90,8 @@ public class DirectorySearch {
         return connection().search(query, principal(store)).stream().filter(p -> p != null).findFirst();
     }
 
-    /** Active Directory: a user's groups, nested ones included, read with the service account. */
-    java.util.Optional<java.util.Set<String>> activeDirectoryGroupsOf(String user, String rootDn) {
+    /** Active Directory: a user's groups that count, nested ones included, read with the service account. */
+    java.util.Optional<java.util.Set<String>> activeDirectoryGroupsOf(String user, String rootDn, GroupBases bases) {
         LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
                 .attributes("memberOf").filter("(&" + users.classFilter() + users.exactFilter() + ")", user);
         List<java.util.Map.Entry<String, List<String>>> found = connection().search(query,
@@ -102,12 +103,14 @@ public class DirectorySearch {
         if (found.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new ActiveDirectoryGroups(connection(), rootDn)
+        // The service account's connection has the root DN as its base (see activeDirectory).
+        return java.util.Optional.of(new ActiveDirectoryGroups(connection(), LdapUtils.newLdapName(rootDn), rootDn, bases)
                 .namesOf(found.getFirst().getKey(), found.getFirst().getValue()));
     }
 
     /** Active Directory: a user's groups and whether the account may sign in, read with the service account. */
-    java.util.Optional<dev.corral.access.PrincipalDirectory.Account> activeDirectoryAccountOf(String user, String rootDn) {
+    java.util.Optional<dev.corral.access.PrincipalDirectory.Account> activeDirectoryAccountOf(String user, String rootDn,
+            GroupBases bases) {
         String[] attributes = Stream.concat(Stream.of("memberOf"), Stream.of(DirectoryAccountStatus.SIGN_IN_ATTRIBUTES))
                 .toArray(String[]::new);
         LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
@@ -119,7 +122,8 @@ public class DirectorySearch {
         }
         DirContextOperations entry = found.getFirst();
         String[] memberOf = entry.getStringAttributes("memberOf");
-        java.util.Set<String> groups = new ActiveDirectoryGroups(connection(), rootDn)
+        // The service account's connection has the root DN as its base (see activeDirectory).
+        java.util.Set<String> groups = new ActiveDirectoryGroups(connection(), LdapUtils.newLdapName(rootDn), rootDn, bases)
                 .namesOf(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
         return java.util.Optional.of(new dev.corral.access.PrincipalDirectory.Account(groups,
                 !DirectoryAccountStatus.refusesSignIn(entry)));

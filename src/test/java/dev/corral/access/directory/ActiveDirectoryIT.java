@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corral.access.DirectoryProperties;
+import dev.corral.access.PrincipalDirectory;
 import dev.corral.access.directory.DirectoryPrincipal.Type;
 import dev.corral.access.directory.InMemoryActiveDirectory.InChainRule;
 import dev.corral.support.ApiClient;
 import dev.corral.support.ApiClient.Response;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,9 @@ class ActiveDirectoryIT {
     @Autowired
     DirectorySearch search;
 
+    @Autowired
+    PrincipalDirectory principals;
+
     @DynamicPropertySource
     static void activeDirectory(DynamicPropertyRegistry registry) throws Exception {
         directory = InMemoryActiveDirectory.start();
@@ -46,6 +51,7 @@ class ActiveDirectoryIT {
         registry.add("corral.directory.ad-root-dn", () -> InMemoryActiveDirectory.ROOT);
         registry.add("corral.directory.ad-service-account", () -> InMemoryActiveDirectory.SERVICE_ACCOUNT);
         registry.add("corral.directory.ad-service-password", () -> InMemoryActiveDirectory.PASSWORD);
+        registry.add("corral.directory.group-bases", () -> "ou=Groups," + InMemoryActiveDirectory.ROOT);
     }
 
     @AfterEach
@@ -93,6 +99,24 @@ class ActiveDirectoryIT {
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(groups(me)).containsExactly("developers", "engineering");
+    }
+
+    @ParameterizedTest
+    @EnumSource(InChainRule.class)
+    void onlySecurityGroupsUnderTheGroupBaseCount(InChainRule rule) {
+        directory.inChainRule(rule);
+
+        Response me = me("dev", InMemoryActiveDirectory.PASSWORD);
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(groups(me)).as("not corral-admins of ou=Projects, not the distribution group announcements")
+                .containsExactly("developers", "engineering");
+        assertThat(me.json().get("roles").valueStream().map(r -> r.get("role").asString()).toList())
+                .containsExactly("Self-Service User");
+        assertThat(new ApiClient(port).get("/api/v1/audit", "dev", InMemoryActiveDirectory.PASSWORD).status())
+                .as("an Administrator's endpoint").isEqualTo(403);
+        assertThat(principals.groupsOf("dev")).as("read with the service account, as for API tokens")
+                .contains(Set.of("developers", "engineering"));
     }
 
     @Test
@@ -145,7 +169,7 @@ class ActiveDirectoryIT {
     @Test
     void searchWithoutAServiceAccountSaysWhatIsMissing() {
         DirectoryProperties withoutServiceAccount = new DirectoryProperties(DirectoryProperties.Mode.ACTIVE_DIRECTORY,
-                null, null, null, null, null, InMemoryActiveDirectory.DOMAIN, directory.url(), null, null, null, false);
+                null, null, null, null, null, null, InMemoryActiveDirectory.DOMAIN, directory.url(), null, null, null, false);
         DirectorySearch unconfigured = new DirectorySearch(withoutServiceAccount, null);
 
         assertThatThrownBy(() -> unconfigured.search("branch", 10))

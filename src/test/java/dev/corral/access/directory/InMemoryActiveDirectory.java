@@ -37,6 +37,9 @@ final class InMemoryActiveDirectory extends InMemoryOperationInterceptor impleme
     static final String ROOT = "dc=corp,dc=example,dc=com";
     static final String PASSWORD = "Corral-1";
     static final String SERVICE_ACCOUNT = "corral-reader@" + DOMAIN;
+    /** Active Directory's groupType as it answers it: a signed 32-bit number, the security bit its sign. */
+    static final String SECURITY_GLOBAL = "-2147483646";
+    static final String DISTRIBUTION_UNIVERSAL = "8";
     private static final String IN_CHAIN_RULE = "1.2.840.113556.1.4.1941";
     private static final String NOTHING = "(objectClass=corral-matches-nothing)";
     // What a domain controller answers to a bind it refuses ("data 52e": wrong name or password).
@@ -176,8 +179,11 @@ final class InMemoryActiveDirectory extends InMemoryOperationInterceptor impleme
             entry("dn: " + ROOT, "objectClass: top", "objectClass: domain", "dc: corp"),
             entry("dn: ou=People," + ROOT, "objectClass: organizationalUnit", "ou: People"),
             entry("dn: ou=Groups," + ROOT, "objectClass: organizationalUnit", "ou: Groups"),
+            // An OU outside the group base where others may make groups.
+            entry("dn: ou=Projects," + ROOT, "objectClass: organizationalUnit", "ou: Projects"),
             user("Bea Branch", "branch-ops", "cn=branch-operators,ou=Groups," + ROOT),
-            user("Dev Eloper", "dev", "cn=developers,ou=Groups," + ROOT),
+            user("Dev Eloper", "dev", "cn=developers,ou=Groups," + ROOT, "cn=corral-admins,ou=Projects," + ROOT,
+                    "cn=announcements,ou=Groups," + ROOT),
             user("Corral Reader", "corral-reader"),
             entry("dn: cn=BRANCH-PC01,ou=People," + ROOT, "objectClass: top", "objectClass: person",
                     "objectClass: user", "objectClass: computer", "cn: BRANCH-PC01", "sAMAccountName: BRANCH-PC01$"),
@@ -187,6 +193,10 @@ final class InMemoryActiveDirectory extends InMemoryOperationInterceptor impleme
             group("developers", List.of("cn=Dev Eloper,ou=People," + ROOT, "cn=engineering,ou=Groups," + ROOT),
                     List.of("cn=engineering,ou=Groups," + ROOT)),
             group("engineering", List.of("cn=developers,ou=Groups," + ROOT), List.of("cn=developers,ou=Groups," + ROOT)),
+            // Neither confers anything: a security group outside the group base, a distribution group inside it.
+            group("ou=Projects", "corral-admins", SECURITY_GLOBAL, List.of("cn=Dev Eloper,ou=People," + ROOT), List.of()),
+            group("ou=Groups", "announcements", DISTRIBUTION_UNIVERSAL, List.of("cn=Dev Eloper,ou=People," + ROOT),
+                    List.of()),
         };
     }
 
@@ -202,8 +212,13 @@ final class InMemoryActiveDirectory extends InMemoryOperationInterceptor impleme
     }
 
     private static Entry group(String cn, List<String> members, List<String> memberOf) {
-        List<String> lines = new ArrayList<>(List.of("dn: cn=" + cn + ",ou=Groups," + ROOT,
-                "objectClass: top", "objectClass: group", "cn: " + cn, "sAMAccountName: " + cn));
+        return group("ou=Groups", cn, SECURITY_GLOBAL, members, memberOf);
+    }
+
+    private static Entry group(String ou, String cn, String groupType, List<String> members, List<String> memberOf) {
+        List<String> lines = new ArrayList<>(List.of("dn: cn=" + cn + "," + ou + "," + ROOT,
+                "objectClass: top", "objectClass: group", "cn: " + cn, "sAMAccountName: " + cn,
+                "groupType: " + groupType));
         members.forEach(m -> lines.add("member: " + m));
         memberOf.forEach(g -> lines.add("memberOf: " + g));
         return entry(lines.toArray(String[]::new));
