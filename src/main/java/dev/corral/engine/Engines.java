@@ -54,10 +54,14 @@ public class Engines {
         return connections.computeIfAbsent(uri, u -> engineFor(u).connect(u));
     }
 
-    /** Closes and forgets a host's connection, e.g. when the host is removed from the inventory. */
+    /**
+     * Forgets a host's connection, e.g. when the host is removed from the inventory, and closes it
+     * unless another URI of the same host still uses it (the simulator answers {@code sim://h} and
+     * {@code sim://h/} with one connection).
+     */
     public void disconnect(URI uri) {
         HostConnection connection = connections.remove(uri);
-        if (connection != null) {
+        if (connection != null && !connections.containsValue(connection)) {
             connection.close();
         }
     }

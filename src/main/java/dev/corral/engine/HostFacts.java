@@ -6,10 +6,14 @@ import java.util.List;
  * What a host is: its processors, memory and network adapters, and whether it meets Hyper-V's
  * requirements (64-bit, hardware virtualization, DEP/NX).
  *
+ * @param identity      which machine this is, as the hypervisor says, however its URI is spelled: libvirt's
+ *                      host UUID ({@code uuid:…}), a test-driver node file ({@code test:…}), a simulated
+ *                      host's name ({@code sim:…}); two registrations with one identity are one host twice
  * @param memoryFreeMiB free memory as the hypervisor reports it, or computed from the running VMs
  *                      where it cannot
  */
 public record HostFacts(
+        String identity,
         String hostname,
         String hypervisor,
         String cpuModel,
@@ -24,6 +28,9 @@ public record HostFacts(
         List<PhysicalAdapter> adapters) {
 
     public HostFacts {
+        if (identity == null || identity.isBlank()) {
+            throw new IllegalArgumentException("A host's facts name its identity");
+        }
         adapters = List.copyOf(adapters);
     }
 

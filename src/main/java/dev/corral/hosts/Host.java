@@ -36,6 +36,10 @@ class Host {
     @Column(nullable = false)
     private boolean maintenance;
 
+    /** Which machine this is, from its facts; null until Corral has read them (hosts registered before V16). */
+    @Column(name = "hypervisor_identity", length = 300)
+    private String identity;
+
     @Version
     private long version;
 
@@ -51,9 +55,18 @@ class Host {
         this.cluster = cluster;
     }
 
-    Host(UUID id, String name, String uri, UUID hostGroupId, HostSettings settings) {
+    Host(UUID id, String name, String uri, UUID hostGroupId, HostSettings settings, String identity) {
         this(id, name, uri, hostGroupId, settings.edition(), settings.cluster());
         this.licenceCount = settings.licenceCount();
+        this.identity = identity;
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    void identify(String identity) {
+        this.identity = java.util.Objects.requireNonNull(identity);
     }
 
     /** Replaces what an administrator may change after registration. */

@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Registers, changes and removes hosts, under host.manage, audited; and shows one host with what
  * it reports now. A host that does not answer is not registered: its URI is refused as a field
  * error with the engine's sentence, so the form shows it at the URI and the API answers 400.
+ * A hypervisor registered already, under any spelling of its URI, is refused too; a host's edition
+ * and licence count are licensing, under licensing.manage; and a host joins a cluster only where
+ * the caller manages every host of it.
  */
 @Service
 @Transactional
@@ -43,13 +46,17 @@ public class HostAdministration {
     private final HostInspection inspection;
     private final HostAudit audit;
     private final HostMaintenance maintenance;
-    private final org.springframework.beans.factory.ObjectProvider<EditionCatalog> editions;
+    private final HostIdentities identities;
+    private final ClusterMembership clusters;
+    private final HostLicensingSettings licensing;
 
     HostAdministration(HostRepository hosts, HostGroupRepository groups, HostRuntimeRepository runtime, HostTree tree,
             HostHealth health, Engines engines, AccessPolicy policy, AssignmentService assignments,
             HostAllocation allocation, HostInspection inspection, HostAudit audit, HostMaintenance maintenance,
-            org.springframework.beans.factory.ObjectProvider<EditionCatalog> editions) {
-        this.editions = editions;
+            HostIdentities identities, ClusterMembership clusters, HostLicensingSettings licensing) {
+        this.licensing = licensing;
+        this.identities = identities;
+        this.clusters = clusters;
         this.maintenance = maintenance;
         this.hosts = hosts;
         this.groups = groups;
@@ -70,32 +77,39 @@ public class HostAdministration {
         UUID groupId = existingGroup(request.hostGroupId());
         policy.require(Permission.HOST_MANAGE, Scope.hostGroup(groupId));
         URI uri = parse(request.uri());
-        HostSettings settings = knownEdition(HostInput.settings(request.settings()));
-        requireUnique(name, uri);
-        connect(name, uri);
-        Host saved = hosts.save(new Host(UUID.randomUUID(), name, uri.toString(), groupId, settings));
+        HostSettings settings = licensing.checked(request.settings());
+        licensing.requireForRegistration(settings, groupId);
+        clusters.requireManaged(settings.cluster(), null, name, Scope.hostGroup(groupId));
+        requireUnique(name);
+        identities.requireNewUri(name, uri);
+        String identity = connect(name, uri).identity();
+        identities.identifyUnknown();
+        try {
+            identities.requireNew(name, uri, identity);
+        } catch (InvalidInputException e) {
+            engines.disconnect(uri);
+            throw e;
+        }
+        Host saved = save(new Host(UUID.randomUUID(), name, uri.toString(), groupId, settings, identity), uri);
         health.answered(saved.id());
         audit.changed("host.register", "host", saved.id(), name, "Registered host " + name + " (" + uri
                 + ") in host group " + path(groupId) + ".");
         return saved.summary();
     }
 
-    /** The editions a host may record, for the forms; empty where no editions table is loaded. */
-    public List<String> editionNames() {
-        EditionCatalog catalog = editions.getIfAvailable();
-        return catalog == null ? List.of() : catalog.editionNames();
+    /** Saves a new host; one that lost a race to the same hypervisor is refused, as its unique index says. */
+    private Host save(Host host, URI uri) {
+        try {
+            return hosts.saveAndFlush(host);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            engines.disconnect(uri);
+            throw HostIdentities.registeredMeanwhile();
+        }
     }
 
-    /** The settings with the edition spelled as the editions table spells it; an edition it lacks is refused. */
-    private HostSettings knownEdition(HostSettings settings) {
-        EditionCatalog catalog = editions.getIfAvailable();
-        if (settings.edition() == null || catalog == null) {
-            return settings;
-        }
-        String known = catalog.canonicalName(settings.edition()).orElseThrow(() -> new dev.corral.base.InvalidInputException(
-                "edition", "The editions table (config/licensing/editions.yml) has no edition \"" + settings.edition()
-                        + "\"; choose one of: " + String.join(", ", catalog.editionNames()) + "."));
-        return new HostSettings(known, settings.licenceCount(), settings.cluster());
+    /** The editions a host may record, for the forms; empty where no editions table is loaded. */
+    public List<String> editionNames() {
+        return licensing.editionNames();
     }
 
     /** Changes the host's edition, licence count, cluster and host group to those given. */
@@ -107,7 +121,11 @@ public class HostAdministration {
             existingGroup(target);
             policy.require(Permission.HOST_MANAGE, Scope.hostGroup(target));
         }
-        HostSettings settings = knownEdition(HostInput.settings(change.settings()));
+        HostSettings settings = licensing.checked(change.settings());
+        licensing.requireForChange(host.settings(), settings, id);
+        if (!sameText(host.settings().cluster(), settings.cluster())) {
+            clusters.requireManaged(settings.cluster(), id, host.summary().name(), Scope.host(id));
+        }
         String difference = difference(host, settings, target);
         host.change(settings, target);
         hosts.flush();
@@ -181,6 +199,7 @@ public class HostAdministration {
         if (reading.problem() == null) {
             health.answered(id);
             health.capacity(id, reading.facts());
+            identities.learned(entity, reading.facts());
         } else {
             health.failed(id, reading.problem());
         }
@@ -225,22 +244,37 @@ public class HostAdministration {
         return tree.groups().stream().filter(g -> policy.allows(Permission.HOST_MANAGE, Scope.hostGroup(g.id()))).toList();
     }
 
+    /** Whether the caller may change this host's edition and licence count. */
+    @Transactional(readOnly = true)
+    public boolean mayLicense(UUID hostId) {
+        return licensing.mayLicense(hostId);
+    }
+
+    /** Whether the caller may give an edition and licence count to hosts registered in this host group. */
+    @Transactional(readOnly = true)
+    public boolean mayLicenseInGroup(UUID groupId) {
+        return licensing.mayLicenseInGroup(groupId);
+    }
+
     /** Whether the caller may change or remove this host. */
     @Transactional(readOnly = true)
     public boolean mayManage(UUID hostId) {
         return policy.allows(Permission.HOST_MANAGE, Scope.host(hostId));
     }
 
-    private void connect(String name, URI uri) {
+    private dev.corral.engine.HostFacts connect(String name, URI uri) {
         try {
             HostConnection connection = engines.connection(uri);
-            connection.facts();
+            dev.corral.engine.HostFacts facts = connection.facts();
             connection.capabilities();
+            return facts;
         } catch (EngineException e) {
             engines.disconnect(uri);
             audit.failed("host.register", "host", name, "Could not register host " + name + " at " + uri + ": "
                     + e.getMessage());
-            throw new InvalidInputException("uri", "Corral could not register " + name + ": " + e.getMessage());
+            // A URI the engine refuses to try (a parameter, a local hypervisor) is said as it is.
+            throw new InvalidInputException("uri", e instanceof EngineException.InvalidSpec ? e.getMessage()
+                    : "Corral could not register " + name + ": " + e.getMessage());
         }
     }
 
@@ -252,22 +286,14 @@ public class HostAdministration {
         }
     }
 
-    private void requireUnique(String name, URI uri) {
+    private void requireUnique(String name) {
         if (hosts.findByNameIgnoreCase(name).isPresent()) {
             throw new InvalidInputException("name", "There is already a host named " + name + ".");
         }
-        boolean uriTaken = hosts.findAll().stream().map(h -> h.summary()).anyMatch(h -> sameUri(h.uri(), uri));
-        if (uriTaken) {
-            throw new InvalidInputException("uri", "A host with the URI " + uri + " is registered already.");
-        }
     }
 
-    private static boolean sameUri(String registered, URI uri) {
-        try {
-            return URI.create(registered).equals(uri);
-        } catch (IllegalArgumentException e) {
-            return registered.equals(uri.toString());
-        }
+    private static boolean sameText(String a, String b) {
+        return a == null ? b == null : a.equalsIgnoreCase(b);
     }
 
     private UUID existingGroup(UUID groupId) {

@@ -12,4 +12,10 @@ interface HostRepository extends JpaRepository<Host, UUID> {
     List<Host> findByMaintenanceTrue();
 
     List<Host> findByHostGroupId(UUID hostGroupId);
+
+    Optional<Host> findByIdentity(String identity);
+
+    List<Host> findByIdentityIsNull();
+
+    List<Host> findByClusterIgnoreCase(String cluster);
 }

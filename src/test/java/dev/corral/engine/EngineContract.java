@@ -109,6 +109,24 @@ public abstract class EngineContract {
         assertThat(hostA.capabilities()).isNotNull();
     }
 
+    /** Corral tells hosts apart by what the hypervisor says it is, not by how its URI is spelled. */
+    @Test
+    void aHostNamesItsOwnIdentityTheSameOnEveryConnection() {
+        String identity = hostA.facts().identity();
+        HostConnection again = connectHostA();
+        try {
+            assertThat(identity).isNotBlank();
+            assertThat(again.facts().identity()).isEqualTo(identity);
+            if (hasSecondHost()) {
+                assertThat(hostB.facts().identity()).isNotBlank().isNotEqualTo(identity);
+            }
+        } finally {
+            if (again != hostA) {
+                again.close();
+            }
+        }
+    }
+
     // ---- Defining VMs
 
     @Test

@@ -118,15 +118,15 @@ class HostApiIT {
         assertThat(inBranch.json().get("detail").asString()).doesNotContain("Branch");
         assertThat(groupInBranch.status()).isEqualTo(404);
         String id = inHq.json().get("host").get("id").asString();
-        Response patched = api.send("PATCH", "/api/v1/hosts/" + id, "hq-admin", "demo",
+        Response patched = api.send("PATCH", "/api/v1/hosts/" + id, "admin", "demo",
                 "{\"edition\":\"Windows Server 2008 Enterprise\",\"licenceCount\":4}");
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.json().get("host").get("edition").asString()).isEqualTo("Windows Server 2008 Enterprise");
         assertThat(patched.json().get("licenceCount").asInt()).isEqualTo(4);
-        Response unknown = api.send("PATCH", "/api/v1/hosts/" + id, "hq-admin", "demo", "{\"edition\":\"Windows 3.11\"}");
+        Response unknown = api.send("PATCH", "/api/v1/hosts/" + id, "admin", "demo", "{\"edition\":\"Windows 3.11\"}");
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("edition");
-        Response anyCase = api.send("PATCH", "/api/v1/hosts/" + id, "hq-admin", "demo",
+        Response anyCase = api.send("PATCH", "/api/v1/hosts/" + id, "admin", "demo",
                 "{\"edition\":\"windows server 2008 datacenter\"}");
         assertThat(anyCase.json().get("host").get("edition").asString()).isEqualTo("Windows Server 2008 Datacenter");
         assertThat(api.send("DELETE", "/api/v1/hosts/" + id, "hq-admin", "demo").status()).isEqualTo(204);
@@ -186,6 +186,123 @@ class HostApiIT {
         assertThat(names(api.get("/api/v1/hosts", "hq-admin", "demo").json())).contains("hq-hv01").doesNotContain("br-hv01");
     }
 
+    // ---- A host is the hypervisor, not the text of its URI
+
+    @Test
+    void aSecondSpellingOfARegisteredSimulatedHostIsRefusedWithoutNamingAHiddenHost() {
+        Response trailingSlash = register("hq-admin", "it-br-again", "sim://br-hv01/", HQ, null);
+        Response otherCase = register("admin", "it-br-again", "sim://BR-HV01", BRANCH, null);
+
+        assertField(trailingSlash, "uri");
+        assertThat(trailingSlash.json().get("detail").asString()).isEqualTo("This hypervisor is registered in Corral already.");
+        assertField(otherCase, "uri");
+        assertThat(otherCase.json().get("detail").asString())
+                .isEqualTo("This hypervisor is registered already, as host br-hv01.");
+        assertThat(names(api.get("/api/v1/hosts", "admin", "demo").json())).doesNotContain("it-br-again");
+    }
+
+    @Test
+    void aSecondSpellingOfATestDriverNodeFileIsRefused() {
+        UUID group = createGroup("admin", "Twice " + UUID.randomUUID().toString().substring(0, 8), HQ);
+        assertThat(register("admin", "it-once", testHostUri("host-b.xml"), group, null).status()).isEqualTo(201);
+        String again = testHostUri("host-b.xml").replace("/host-b.xml", "/./host-b.xml");
+
+        Response refused = register("admin", "it-twice", again, group, null);
+
+        assertField(refused, "uri");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("This hypervisor is registered already, as host it-once.");
+        assertThat(names(api.get("/api/v1/hosts", "admin", "demo").json())).contains("it-once").doesNotContain("it-twice");
+    }
+
+    @Test
+    void aHostJoinsOnlyAClusterWhoseHostsTheRegistrarManagesAll() {
+        String branchCluster = "it-br-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID branchGroup = createGroup("admin", "Cl " + UUID.randomUUID().toString().substring(0, 8), BRANCH);
+        Response branchHost = registerJson("admin", "{\"name\":\"it-br-member\",\"uri\":\""
+                + testHostUri("host-b.xml") + "\",\"hostGroupId\":\"" + branchGroup + "\",\"cluster\":\"" + branchCluster + "\"}");
+        assertThat(branchHost.status()).as(branchHost.body()).isEqualTo(201);
+
+        Response joinOnRegistration = registerJson("hq-admin", "{\"name\":\"it-hq-joiner\",\"uri\":\""
+                + testHostUri("host-a.xml") + "\",\"hostGroupId\":\"" + HQ + "\",\"cluster\":\"" + branchCluster.toUpperCase() + "\"}");
+        Response joinByChange = api.send("PATCH", "/api/v1/hosts/" + HQ_HV01, "hq-admin", "demo",
+                "{\"cluster\":\"" + branchCluster + "\"}");
+
+        for (Response refused : List.of(joinOnRegistration, joinByChange)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("host.manage").doesNotContain("it-br-member");
+        }
+        assertThat(names(api.get("/api/v1/hosts", "admin", "demo").json())).doesNotContain("it-hq-joiner");
+        assertThat(api.get("/api/v1/hosts/" + HQ_HV01, "admin", "demo").json().get("host").get("cluster").asString())
+                .isEqualTo("hq-cluster");
+        Response managedCluster = registerJson("hq-admin", "{\"name\":\"it-hq-member\",\"uri\":\""
+                + testHostUri("host-a.xml") + "\",\"hostGroupId\":\"" + HQ + "\",\"cluster\":\"hq-cluster\"}");
+        assertThat(managedCluster.status()).as(managedCluster.body()).isEqualTo(201);
+    }
+
+    // ---- A host URI does not reach the Corral server's files
+
+    @Test
+    void aTestDriverUriOutsideTheConfiguredFolderIsRefusedWithoutReadingTheFile() {
+        Response passwd = register("hq-admin", "it-passwd", "test:///etc/passwd", HQ, null);
+        Response climbing = register("hq-admin", "it-passwd",
+                testHostUri("host-a.xml").replace("/host-a.xml", "/../../../../../../../../etc/passwd"), HQ, null);
+
+        for (Response refused : List.of(passwd, climbing)) {
+            assertField(refused, "uri");
+            assertThat(refused.json().get("detail").asString())
+                    .isEqualTo("Corral takes libvirt test-driver node files only from its test-driver folder "
+                            + "(corral.engine.libvirt.test-driver-dir).");
+        }
+    }
+
+    @Test
+    void aFileThatIsNoNodeDescriptionIsRefusedInCorralsWordsOnly() {
+        Response refused = register("hq-admin", "it-not-a-node", testHostUri("not-a-node.txt"), HQ, null);
+
+        assertField(refused, "uri");
+        assertThat(refused.json().get("detail").asString()).doesNotContain("corral-secret-line")
+                .startsWith("Corral could not register it-not-a-node: Could not connect to host ");
+        assertThat(names(api.get("/api/v1/hosts", "admin", "demo").json())).doesNotContain("it-not-a-node");
+    }
+
+    // ---- Editions and licence counts are licensing
+
+    @Test
+    void editionAndLicenceCountNeedLicensingManageAtTheHost() {
+        JsonNode before = api.get("/api/v1/hosts/" + HQ_HV01, "admin", "demo").json();
+        String edition = before.get("host").get("edition").asString();
+        int refusalsBefore = refusals("licensing.manage");
+
+        Response withEdition = registerJson("hq-admin", "{\"name\":\"it-lic\",\"uri\":\""
+                + testHostUri("host-a.xml") + "\",\"hostGroupId\":\"" + HQ + "\",\"edition\":\"Windows Server 2008 Standard\"}");
+        Response withLicences = register("hq-admin", "it-lic", testHostUri("host-a.xml"), HQ, 8);
+        Response editionOfHqHv01 = api.send("PATCH", "/api/v1/hosts/" + HQ_HV01, "hq-admin", "demo",
+                "{\"edition\":\"" + (edition.endsWith("Standard") ? "Windows Server 2008 Enterprise" : "Windows Server 2008 Standard") + "\"}");
+        Response licencesOfHqHv01 = api.send("PATCH", "/api/v1/hosts/" + HQ_HV01, "hq-admin", "demo", "{\"licenceCount\":"
+                + (before.get("licenceCount").isNull() ? 16 : before.get("licenceCount").asInt() + 1) + "}");
+        Response sameEditionOtherCase = api.send("PATCH", "/api/v1/hosts/" + HQ_HV01, "hq-admin", "demo",
+                "{\"edition\":\"" + edition.toLowerCase() + "\",\"cluster\":\"" + before.get("host").get("cluster").asString() + "\"}");
+
+        for (Response refused : List.of(withEdition, withLicences, editionOfHqHv01, licencesOfHqHv01)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("licensing.manage");
+        }
+        assertThat(sameEditionOtherCase.status()).as(sameEditionOtherCase.body()).isEqualTo(200);
+        JsonNode after = api.get("/api/v1/hosts/" + HQ_HV01, "admin", "demo").json();
+        assertThat(after.get("host").get("edition").asString()).isEqualTo(edition);
+        assertThat(after.get("licenceCount")).isEqualTo(before.get("licenceCount"));
+        assertThat(names(api.get("/api/v1/hosts", "admin", "demo").json())).doesNotContain("it-lic");
+        assertThat(refusals("licensing.manage") - refusalsBefore).isEqualTo(4);
+    }
+
+    /** How many refusals of hq-admin's the audit trail holds for this permission. */
+    private int refusals(String permission) {
+        return (int) api.get("/api/v1/audit?principal=hq-admin&outcome=REFUSED&size=500", "admin", "demo").json().get("items")
+                .valueStream().filter(e -> e.get("action").asString().equals(permission)).count();
+    }
+
     private UUID createGroup(String user, String name, UUID parent) {
         Response created = api.post("/api/v1/host-groups", user, "demo",
                 "{\"name\":\"" + name + "\",\"parentId\":\"" + parent + "\"}");
@@ -196,8 +313,13 @@ class HostApiIT {
     }
 
     private Response register(String user, String name, String uri, UUID group, Integer licences) {
-        Response response = api.post("/api/v1/hosts", user, "demo", "{\"name\":\"" + name + "\",\"uri\":\"" + uri
+        return registerJson(user, "{\"name\":\"" + name + "\",\"uri\":\"" + uri
                 + "\",\"hostGroupId\":\"" + group + "\",\"licenceCount\":" + licences + "}");
+    }
+
+    /** Registers a host as given; one that was registered is removed after the test, whatever it asserts. */
+    private Response registerJson(String user, String json) {
+        Response response = api.post("/api/v1/hosts", user, "demo", json);
         if (response.status() == 201) {
             cleanUp.add("/api/v1/hosts/" + response.json().get("host").get("id").asString());
         }

@@ -2,8 +2,12 @@ package dev.corral.engine.libvirt;
 
 import dev.corral.engine.HostFacts;
 import dev.corral.engine.HostFacts.PhysicalAdapter;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -20,16 +24,61 @@ final class HostFactsReader {
     private HostFactsReader() {
     }
 
-    static HostFacts read(Connect connect) throws LibvirtException {
+    static HostFacts read(Connect connect, HostProfile profile, URI uri) throws LibvirtException {
         NodeInfo node = connect.nodeInfo();
         Element caps = Xml.parse(connect.getCapabilities()).getDocumentElement();
         boolean virtualization = hasCpuFeature(caps, "vmx") || hasCpuFeature(caps, "svm")
                 || !Xml.elements(caps, "guest/arch/domain[@type='kvm']").isEmpty();
         String hypervisor = connect.getType() + " " + version(connect.getVersion());
         long totalMiB = node.memory / 1024;
-        return new HostFacts(connect.getHostName(), hypervisor, node.model, node.sockets * node.nodes, node.cores,
+        String hostname = connect.getHostName();
+        return new HostFacts(identity(connect, caps, profile, uri, hostname), hostname, hypervisor, node.model, node.sockets * node.nodes, node.cores,
                 node.threads, node.cpus, totalMiB, Math.max(0, Math.min(totalMiB, freeMemoryMiB(connect, node))),
                 virtualization, hasCpuFeature(caps, "nx"), adapters(connect));
+    }
+
+    /**
+     * Which machine this is: the host UUID of the capabilities, else the SMBIOS system UUID, else
+     * (libvirt's test driver has neither) the node file, else the host name the hypervisor gives.
+     */
+    static String identity(Connect connect, Element caps, HostProfile profile, URI uri, String hostname) {
+        Optional<String> uuid = uuid(Xml.textOrNull(caps, "host/uuid"));
+        if (uuid.isEmpty()) {
+            try {
+                uuid = uuid(Xml.textOrNull(Xml.parse(connect.getSysinfo()).getDocumentElement(),
+                        "system/entry[@name='uuid']"));
+            } catch (LibvirtException | RuntimeException e) {
+                uuid = Optional.empty(); // no sysinfo on this driver
+            }
+        }
+        if (uuid.isPresent()) {
+            return "uuid:" + uuid.get();
+        }
+        if (profile == HostProfile.TEST) {
+            return "test:" + nodeFile(uri);
+        }
+        return "hostname:" + hostname.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A UUID that names one machine; firmware placeholders (all zeros, all ones) do not. */
+    private static Optional<String> uuid(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String uuid = text.strip().toLowerCase(Locale.ROOT);
+        String digits = uuid.replace("-", "");
+        return digits.chars().allMatch(c -> c == '0') || digits.chars().allMatch(c -> c == 'f') ? Optional.empty()
+                : Optional.of(uuid);
+    }
+
+    /** The test driver's node file with links resolved ({@code /default} for its built-in host). */
+    private static String nodeFile(URI uri) {
+        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/default" : uri.getPath();
+        try {
+            return Path.of(path).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return Path.of(path).normalize().toString();
+        }
     }
 
     /** A capabilities XML lists host CPU features as {@code <feature name='vmx'/>} (QEMU) or {@code <features><vmx/>}. */

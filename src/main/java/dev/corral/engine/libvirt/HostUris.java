@@ -1,9 +1,12 @@
 package dev.corral.engine.libvirt;
 
 import dev.corral.engine.EngineException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +31,9 @@ import java.util.regex.Pattern;
  * <li>test: none.</li>
  * </ul>
  * Values are checked strictly, too: libvirt also splits parameters at ';', so a value such as
- * {@code /k;command=/tmp/x} must not pass as a path.
+ * {@code /k;command=/tmp/x} must not pass as a path. And hypervisors on the Corral server itself
+ * (test://, qemu:/// and qemu+unix:// without a host) only as {@link LocalHosts} allows: a
+ * test-driver URI names a file libvirt reads, and would quote, on the Corral server.
  */
 final class HostUris {
 
@@ -54,8 +59,9 @@ final class HostUris {
     }
 
     /** Refuses, with {@link EngineException.InvalidSpec}, a URI with a parameter or host libvirt must not get. */
-    static void check(URI uri) {
+    static void check(URI uri, LocalHosts local) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        checkLocal(uri, scheme, local);
         if (uri.getRawFragment() != null) {
             throw new EngineException.InvalidSpec("Host URI " + uri + " must not have a #fragment.");
         }
@@ -82,6 +88,46 @@ final class HostUris {
                 throw new EngineException.InvalidSpec("\"" + value + "\" is not a valid value for host URI parameter "
                         + name + ".");
             }
+        }
+    }
+
+    private static void checkLocal(URI uri, String scheme, LocalHosts local) {
+        boolean test = scheme.equals("test");
+        boolean localQemu = (scheme.equals("qemu") || scheme.equals("qemu+unix"))
+                && (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty());
+        if (!test && !localQemu) {
+            return;
+        }
+        if (!local.allowed()) {
+            throw new EngineException.InvalidSpec("Corral does not connect to hypervisors on its own server here "
+                    + "(corral.engine.libvirt.local-hosts is off); give the host's remote URI, e.g. "
+                    + "qemu+ssh://root@host/system.");
+        }
+        if (test && !"/default".equals(uri.getRawPath()) && !inTestDriverDir(uri, local.testDriverDir())) {
+            throw new EngineException.InvalidSpec("Corral takes libvirt test-driver node files only from its "
+                    + "test-driver folder (corral.engine.libvirt.test-driver-dir).");
+        }
+    }
+
+    /**
+     * Whether a test-driver URI names a file of the folder, links resolved. Escapes are refused:
+     * Java and libvirt might decode them differently. A file that does not exist is judged by its
+     * name, and libvirt's failure to open it tells nothing but that.
+     */
+    private static boolean inTestDriverDir(URI uri, Path folder) {
+        String path = uri.getRawPath();
+        if (folder == null || uri.getRawAuthority() != null || path == null || !path.startsWith("/")
+                || path.contains("%")) {
+            return false;
+        }
+        Path file = Path.of(path).normalize();
+        if (!file.startsWith(folder)) {
+            return false;
+        }
+        try {
+            return !Files.exists(file) || file.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -33,6 +33,8 @@ public class LibvirtEngine implements HypervisorEngine {
      * @param imageDirs       further directories, comma-separated, whose images specs may name
      * @param passThroughDirs the directories, comma-separated, of devices pass-through disks may name
      * @param migrationDir    the directory quick migration saves memory to, shared by the hosts; none if blank
+     * @param localHosts      whether host URIs may name hypervisors on the Corral server (test://, qemu:///…)
+     * @param testDriverDir   the folder test-driver node files must be in; none if blank
      */
     @Autowired
     public LibvirtEngine(
@@ -41,12 +43,17 @@ public class LibvirtEngine implements HypervisorEngine {
             @Value("${corral.engine.libvirt.image-dirs:}") String imageDirs,
             @Value("${corral.engine.libvirt.pass-through-dirs:/dev/disk/by-id/,/dev/disk/by-path/}")
             String passThroughDirs,
-            @Value("${corral.engine.libvirt.migration-dir:}") String migrationDir) {
+            @Value("${corral.engine.libvirt.migration-dir:}") String migrationDir,
+            @Value("${corral.engine.libvirt.local-hosts:false}") boolean localHosts,
+            @Value("${corral.engine.libvirt.test-driver-dir:}") String testDriverDir) {
         this(new LibvirtSettings(domainType, Stream.concat(Stream.of(imageDir), split(imageDirs)).toList(),
-                split(passThroughDirs).toList(), migrationDir));
+                split(passThroughDirs).toList(), migrationDir, LocalHosts.of(localHosts, testDriverDir)));
     }
 
-    /** One image directory, the default device directories; no migration directory where null. */
+    /**
+     * For tests and tools: one image directory, the default device directories; no migration
+     * directory where null; local hosts allowed, test-driver node files from anywhere.
+     */
     public LibvirtEngine(String domainType, String imageDir, String migrationDir) {
         this(LibvirtSettings.of(domainType, imageDir, migrationDir));
     }
@@ -75,7 +82,7 @@ public class LibvirtEngine implements HypervisorEngine {
         if (!handles(uri)) {
             throw new EngineException.Unsupported("The libvirt engine does not handle \"" + uri + "\".");
         }
-        HostUris.check(uri);
+        HostUris.check(uri, settings.localHosts());
         EventLoop.ensureStarted();
         LibvirtHostConnection connection = new LibvirtHostConnection(uri, settings, open::remove);
         open.add(connection);

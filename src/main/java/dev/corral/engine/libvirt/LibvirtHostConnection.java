@@ -44,7 +44,7 @@ final class LibvirtHostConnection implements HostConnection {
 
     @Override
     public HostFacts facts() {
-        return host.call("Could not read the facts of host " + host.label, HostFactsReader::read);
+        return host.call("Could not read the facts of host " + host.label, c -> HostFactsReader.read(c, host.profile, host.uri));
     }
 
     @Override

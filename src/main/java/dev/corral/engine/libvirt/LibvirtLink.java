@@ -131,15 +131,30 @@ final class LibvirtLink implements AutoCloseable {
         install(opened);
     }
 
-    /** Ends an attempt that failed and sets when the next may start. */
+    /**
+     * Ends an attempt that failed and sets when the next may start. libvirt's own text goes to the
+     * log only: opening a URI may read a file on the Corral server, and libvirt quotes what it read.
+     */
     private synchronized EngineException failedToOpen(LibvirtException e) {
         opening = false;
         nextAttemptAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);
         long seconds = backoffMs / 1000;
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-        return new EngineException.HostUnreachable("Could not connect to host " + host + ": "
-                + (e == null ? "no reason given" : LibvirtErrors.message(e)) + ". Corral will try again in "
-                + seconds + " s.", e);
+        log.warn("Could not connect to {}: {}", uri, e == null ? "no reason given" : LibvirtErrors.message(e));
+        return new EngineException.HostUnreachable("Could not connect to host " + host + ": " + reason(e)
+                + "; the Corral server's log has libvirt's reason. Corral will try again in " + seconds + " s.", e);
+    }
+
+    private static String reason(LibvirtException e) {
+        if (e == null) {
+            return "the connection failed";
+        }
+        return switch (LibvirtErrors.code(e)) {
+            case VIR_ERR_AUTH_FAILED, VIR_ERR_AUTH_UNAVAILABLE, VIR_ERR_AUTH_CANCELLED ->
+                    "the host did not accept Corral's credentials";
+            case VIR_ERR_NO_CONNECT, VIR_ERR_NO_SUPPORT -> "no libvirt driver serves this URI";
+            default -> "the hypervisor did not answer, or refused the connection";
+        };
     }
 
     private void install(Connect opened) {

@@ -13,8 +13,10 @@ import java.util.Set;
  * @param passThroughDirs where the block devices a pass-through disk names may be
  * @param migrationDir    where quick migration saves memory; both hosts must see it (shared storage); null
  *                        where none is configured
+ * @param localHosts      which hypervisors on the Corral server host URIs may name
  */
-record LibvirtSettings(String domainType, List<String> imageDirs, List<String> passThroughDirs, String migrationDir) {
+record LibvirtSettings(String domainType, List<String> imageDirs, List<String> passThroughDirs, String migrationDir,
+        LocalHosts localHosts) {
 
     static final String DEFAULT_IMAGE_DIR = "/var/lib/libvirt/images";
     static final List<String> DEFAULT_PASS_THROUGH_DIRS = List.of("/dev/disk/by-id/", "/dev/disk/by-path/");
@@ -28,9 +30,15 @@ record LibvirtSettings(String domainType, List<String> imageDirs, List<String> p
         imageDirs = nonBlank(imageDirs, List.of(DEFAULT_IMAGE_DIR));
         passThroughDirs = nonBlank(passThroughDirs, DEFAULT_PASS_THROUGH_DIRS);
         migrationDir = migrationDir == null || migrationDir.isBlank() ? null : migrationDir.strip();
+        localHosts = localHosts == null ? LocalHosts.NONE : localHosts;
     }
 
-    /** The settings of a simple setup: one image directory, the default device directories. */
+    /** Settings for tests and tools that build an engine themselves: local hosts allowed, node files anywhere. */
+    LibvirtSettings(String domainType, List<String> imageDirs, List<String> passThroughDirs, String migrationDir) {
+        this(domainType, imageDirs, passThroughDirs, migrationDir, LocalHosts.ANYWHERE);
+    }
+
+    /** The settings of a simple setup (tests, tools): one image directory, the default device directories. */
     static LibvirtSettings of(String domainType, String imageDir, String migrationDir) {
         return new LibvirtSettings(domainType, imageDir == null ? null : List.of(imageDir), null, migrationDir);
     }

@@ -140,7 +140,8 @@ final class SimulatedHost implements HostConnection {
             reachable();
             List<HostFacts.PhysicalAdapter> adapters = definition.adapters().stream()
                     .map(a -> new HostFacts.PhysicalAdapter(a.name(), a.mac(), a.medium(), a.speedMbps())).toList();
-            return new HostFacts(definition.name(), "Corral simulator", definition.cpuModel(), definition.sockets(),
+            // Host names are unique in the simulator, whatever their case in a URI.
+            return new HostFacts("sim:" + definition.name().toLowerCase(java.util.Locale.ROOT), definition.name(), "Corral simulator", definition.cpuModel(), definition.sockets(),
                     definition.coresPerSocket(), definition.threadsPerCore(), definition.logicalProcessors(),
                     definition.memoryMiB(), rules.freeMemoryMiB(), definition.hardwareVirtualization(),
                     definition.dataExecutionPrevention(), adapters);

@@ -70,6 +70,14 @@ class HostSettingsDialog extends Dialog {
         licences.setStepButtonsVisible(true);
         licences.setHelperText("Windows Server licences bought for this host (Standard editions stack).");
         licences.setValue(current.licenceCount());
+        if (!administration.mayLicense(hostId)) {
+            // A courtesy: the service refuses a changed edition or licence count without licensing.manage.
+            String why = "Your roles do not include licensing.manage on this host.";
+            edition.setEnabled(false);
+            edition.setHelperText(why);
+            licences.setEnabled(false);
+            licences.setHelperText(why);
+        }
         cluster.setPlaceholder("none");
         cluster.setValue(current.cluster() == null ? "" : current.cluster());
         group.setItems(groups);

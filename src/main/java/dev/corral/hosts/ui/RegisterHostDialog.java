@@ -59,6 +59,8 @@ class RegisterHostDialog extends Dialog {
         licences.setMin(1);
         licences.setStepButtonsVisible(true);
         cluster.setPlaceholder("optional");
+        group.addValueChangeListener(change -> licensingFor(change.getValue()));
+        licensingFor(group.getValue());
         List.of(name, uri).forEach(f -> f.setRequiredIndicatorVisible(true));
         group.setRequiredIndicatorVisible(true);
         error.addClassName("corral-form-error");
@@ -101,6 +103,20 @@ class RegisterHostDialog extends Dialog {
             error.setText(e.getMessage());
         } finally {
             ready();
+        }
+    }
+
+    /** A courtesy: the service refuses an edition or licence count without licensing.manage in the group. */
+    private void licensingFor(HostGroupSummary chosen) {
+        boolean may = chosen == null || administration.mayLicenseInGroup(chosen.id());
+        String why = may ? null : "Your roles do not include licensing.manage in host group " + chosen.path() + ".";
+        edition.setEnabled(may);
+        licences.setEnabled(may);
+        edition.setHelperText(why);
+        licences.setHelperText(why);
+        if (!may) {
+            edition.clear();
+            licences.clear();
         }
     }
 
