@@ -37,12 +37,14 @@ class VmJobs {
     private final AssignmentService assignments;
     private final java.time.Clock clock;
     private final VmAdapters adapters;
+    private final VmDiskImages diskImages;
 
-    VmJobs(Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
+    VmJobs(VmDiskImages diskImages, Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
             TransactionTemplate transactions, AuditTrail audit, AssignmentService assignments, java.time.Clock clock,
             VmAdapters adapters) {
         this.clock = clock;
         this.adapters = adapters;
+        this.diskImages = diskImages;
         this.assignments = assignments;
         this.engines = engines;
         this.vms = vms;
@@ -182,6 +184,7 @@ class VmJobs {
                         creation.spec().guestOs().name(), creation.purpose(), creator, when, creation.lease(), creation.tags()));
                 vms.flush();
                 adapters.record(created.id(), creation.host().id(), created.spec().networkAdapters(), staticMacs);
+                diskImages.record(created.id(), creation.spec().disks(), false);
             });
         } catch (RuntimeException e) {
             connection(creation.host()).delete(created.id());
