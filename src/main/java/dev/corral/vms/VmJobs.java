@@ -129,6 +129,9 @@ class VmJobs {
         return new JobRequest("vm.snapshot.apply", id, name, host.id(), true, "Apply snapshot " + snapshot.name() + " to " + name,
                 progress -> audited(actor, "vm.snapshot.apply", id, name, () -> {
                     VmInfo after = connection(host).applySnapshot(id, snapshot.id());
+                    // The VM has the snapshot's configuration again: the inventory (and so the quota) says so.
+                    transactions.executeWithoutResult(status -> vms.findById(id).ifPresent(vm ->
+                            vm.configure(after.spec().vcpus(), after.spec().memoryMiB(), vm.owner())));
                     reconciler.record(id, name, after.state(), null);
                     return name + " is back at snapshot " + snapshot.name() + " and " + after.state().name().toLowerCase() + ".";
                 }));
