@@ -188,6 +188,24 @@ final class DomainXml {
         return new Parsed(UUID.fromString(uuid), domain.getAttribute("type"), spec, metadata != null);
     }
 
+    /**
+     * The images and devices a domain's disks use, read leniently so that any domain answers:
+     * what they write (their sources), or with {@code backing} what they only read (backing files).
+     */
+    static java.util.Set<String> diskPaths(String xml, boolean backing) {
+        Element domain = Xml.parse(xml).getDocumentElement();
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (Element source : Xml.elements(domain, backing ? "devices/disk//backingStore/source" : "devices/disk/source")) {
+            for (String attribute : List.of("file", "dev")) {
+                String value = Xml.attributeOrNull(source, attribute);
+                if (value != null && !value.isBlank()) {
+                    paths.add(java.nio.file.Path.of(value.strip()).normalize().toString());
+                }
+            }
+        }
+        return paths;
+    }
+
     /** The networks a domain's adapters use, read leniently so that any domain answers. */
     static List<String> networksUsed(String xml) {
         return Xml.elements(Xml.parse(xml).getDocumentElement(), "devices/interface/source[@network]").stream()
