@@ -10,6 +10,7 @@ public enum Permission {
     VM_CREATE("vm.create", "create VMs"),
     VM_DELETE("vm.delete", "delete VMs"),
     VM_CONFIGURE("vm.configure", "change a VM's processors, memory, disks and adapters"),
+    VM_STORAGE_ATTACH("vm.storage.attach", "give a VM's disk an existing image, a host volume or a differencing parent"),
     VM_SNAPSHOT("vm.snapshot", "take and delete snapshots"),
     VM_SNAPSHOT_APPLY("vm.snapshot.apply", "apply snapshots"),
     VM_MIGRATE("vm.migrate", "quick-migrate VMs"),

@@ -55,7 +55,7 @@ public class QuotaGuard {
 
     /**
      * Checks the request against the quota and holds its room until the returned handle is run
-     * (when the new VM is registered, or its creation failed), so parallel requests cannot
+     * (when the new VM is registered or resized, or that failed), so parallel requests cannot
      * together pass the quota. Decided one at a time per owner across every node (a lock in the
      * database), the room held in the database.
      */
@@ -93,16 +93,6 @@ public class QuotaGuard {
         return used + (limit == null ? "" : " of " + limit) + unit + (limit == null ? " (no limit)" : "") + " in use";
     }
 
-    /** Refuses, with the limit that would be passed, a new VM or a resize that does not fit. */
-    public void requireRoomFor(Scope target, QuotaUsage.Usage request) {
-        quotaAt(target).ifPresent(quota -> {
-            List<String> over = QuotaMath.exceeded(quota, used(), request);
-            if (!over.isEmpty()) {
-                refuse(target, over);
-            }
-        });
-    }
-
     private void refuse(Scope target, List<String> over) {
         Caller caller = CurrentCaller.get();
         audit.record(new dev.corral.access.audit.AuditEvent(caller.user(), CurrentCaller.sourceAddress(),
@@ -137,8 +127,9 @@ public class QuotaGuard {
             return over;
         }
 
+        /** Only what is asked for is refused: a limit passed already (say, by an administrator's change) refuses nothing else. */
         private static void check(List<String> over, String what, Number limit, long used, long after, String unit) {
-            if (limit != null && after > limit.longValue()) {
+            if (limit != null && after > limit.longValue() && after > used) {
                 over.add(what + ": " + limit + unit + " allowed, " + used + unit + " in use, " + (after - used) + unit + " asked");
             }
         }

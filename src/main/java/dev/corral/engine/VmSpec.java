@@ -92,13 +92,36 @@ public record VmSpec(
     public enum Bus { IDE, SCSI }
 
     /**
+     * How an image file is laid out, which the host is told rather than left to guess: a raw
+     * image a guest wrote could otherwise be read as a qcow2 header naming any backing file.
+     */
+    public enum ImageFormat {
+        RAW, QCOW2;
+
+        /** The format a disk of this kind has unless its spec says otherwise. */
+        public static ImageFormat of(DiskKind kind) {
+            return kind == DiskKind.FIXED || kind == DiskKind.PASS_THROUGH ? RAW : QCOW2;
+        }
+    }
+
+    /**
      * A virtual hard disk (fixed, dynamically expanding, or differencing with a parent image) or a
      * physical volume passed through.
      *
-     * @param source the image file, or for a pass-through disk the host's block device
-     * @param parent for a differencing disk, the parent image
+     * @param source       the image file, or for a pass-through disk the host's block device
+     * @param parent       for a differencing disk, the parent image
+     * @param format       the format of the disk's own image; by default raw for fixed and
+     *                     pass-through disks, qcow2 for dynamic and differencing ones
+     * @param parentFormat the parent image's format (qcow2 unless stated); null without a parent
      */
-    public record Disk(String name, DiskKind kind, Bus bus, long sizeGiB, String source, String parent) {
+    public record Disk(String name, DiskKind kind, Bus bus, long sizeGiB, String source, String parent, ImageFormat format,
+            ImageFormat parentFormat) {
+
+        /** A disk in the formats its kind implies. */
+        public Disk(String name, DiskKind kind, Bus bus, long sizeGiB, String source, String parent) {
+            this(name, kind, bus, sizeGiB, source, parent, null, null);
+        }
+
         public Disk {
             if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
                 throw new EngineException.InvalidSpec("A disk name holds 1 to 64 letters, digits, dots, dashes "
@@ -121,6 +144,20 @@ public record VmSpec(
             }
             checkPath(source, name);
             checkPath(parent, name);
+            format = format == null ? ImageFormat.of(kind) : format;
+            if (kind == DiskKind.DIFFERENCING && format != ImageFormat.QCOW2) {
+                throw new EngineException.InvalidSpec("Differencing disk " + name + " has the format QCOW2: a raw image "
+                        + "has no parent.");
+            }
+            if (kind == DiskKind.PASS_THROUGH && format != ImageFormat.RAW) {
+                throw new EngineException.InvalidSpec("Pass-through disk " + name + " has the format RAW: the guest sees "
+                        + "the host volume as it is.");
+            }
+            boolean hasParent = parent != null && !parent.isBlank();
+            if (!hasParent && parentFormat != null) {
+                throw new EngineException.InvalidSpec("Disk " + name + " has no parent, so no parent format.");
+            }
+            parentFormat = hasParent && parentFormat == null ? ImageFormat.QCOW2 : parentFormat;
         }
 
         private static void checkPath(String path, String disk) {

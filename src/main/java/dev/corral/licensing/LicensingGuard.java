@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Windows licensing at the moment a VM would begin running on a host (start, resume, restore from
- * saved state, quick migration while running): the host's edition allows so many running Windows
+ * saved state, applying a snapshot taken while running, quick migration while running): the host's edition allows so many running Windows
  * VMs, and its enforcement mode says whether one more is refused (enforce), allowed and recorded
  * as a violation (audit), or not checked (off). A host whose edition the table does not know is
  * not checked. Quick migration also needs failover clustering on both hosts' editions.
@@ -151,6 +151,7 @@ class LicensingGuard implements PowerOnGuard {
             case START -> "start";
             case RESUME -> "resume";
             case RESTORE -> "restore";
+            case SNAPSHOT_APPLY -> "snapshot-apply";
             case MIGRATE_IN -> "migrate";
         };
     }
@@ -160,6 +161,7 @@ class LicensingGuard implements PowerOnGuard {
         return switch (cause) {
             case START, RESTORE -> "vm.start";
             case RESUME -> "vm.resume";
+            case SNAPSHOT_APPLY -> "vm.snapshot.apply";
             case MIGRATE_IN -> "vm.migrate";
         };
     }

@@ -49,6 +49,7 @@ final class RightsMessage {
             case START -> "Start";
             case RESUME -> "Resume";
             case RESTORE -> "Restore from saved state";
+            case SNAPSHOT_APPLY -> "Applying a snapshot taken while running";
             case MIGRATE_IN -> "Quick migration";
         };
     }
@@ -72,6 +73,7 @@ final class RightsMessage {
             case START -> "or start " + vmName + " on a host with free rights.";
             case RESUME, RESTORE -> "or move " + vmName + " to a host with free rights and start it there.";
             case MIGRATE_IN -> "or migrate " + vmName + " to a host with free rights.";
+            case SNAPSHOT_APPLY -> "or apply a snapshot of " + vmName + " taken while it was off.";
         };
     }
 }

@@ -26,9 +26,25 @@ public record NewVm(UUID hostId, String name, Integer vcpus, Long memoryMiB, VmS
 
     /**
      * A virtual hard disk: fixed or dynamic (the host places its image), differencing on a parent
-     * image, or a host volume passed through ({@code source}).
+     * image, or a host volume passed through ({@code source}). Naming a {@code source} or a
+     * {@code parent} needs vm.storage.attach. {@code format} and {@code parentFormat} state the
+     * images' formats (RAW or QCOW2; by default what the kind implies, and QCOW2 for a parent): the
+     * host is told, never left to guess. A pass-through disk states its volume's size, which counts
+     * against quotas like every other disk.
      */
-    public record Disk(String name, VmSpec.DiskKind kind, VmSpec.Bus bus, Long sizeGiB, String source, String parent) {
+    public record Disk(String name, VmSpec.DiskKind kind, VmSpec.Bus bus, Long sizeGiB, String source, String parent,
+            VmSpec.ImageFormat format, VmSpec.ImageFormat parentFormat) {
+
+        /** A disk in the formats its kind implies. */
+        public Disk(String name, VmSpec.DiskKind kind, VmSpec.Bus bus, Long sizeGiB, String source, String parent) {
+            this(name, kind, bus, sizeGiB, source, parent, null, null);
+        }
+
+        /** Whether the disk names where it lives (an image, a host volume, a parent), which needs vm.storage.attach. */
+        boolean namesStorage() {
+            return kind == VmSpec.DiskKind.PASS_THROUGH || kind == VmSpec.DiskKind.DIFFERENCING
+                    || source != null && !source.isBlank() || parent != null && !parent.isBlank();
+        }
     }
 
     /**

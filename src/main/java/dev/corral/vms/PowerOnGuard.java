@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Decides, before anything happens, whether a VM may begin running on a host: starting, resuming,
- * restoring from saved state, or arriving by migration while running. Implemented outside the VMs
+ * restoring from saved state, applying a snapshot taken while it ran, or arriving by migration
+ * while running. Implemented outside the VMs
  * feature (Windows licensing rights); a refusal is a {@link dev.corral.base.RuleViolationException}.
  */
 public interface PowerOnGuard {
@@ -24,13 +25,14 @@ public interface PowerOnGuard {
     }
 
     enum Cause {
-        START, RESUME, RESTORE, MIGRATE_IN;
+        START, RESUME, RESTORE, SNAPSHOT_APPLY, MIGRATE_IN;
 
         public String describe() {
             return switch (this) {
                 case START -> "start";
                 case RESUME -> "resume";
                 case RESTORE -> "restore from saved state";
+                case SNAPSHOT_APPLY -> "apply a snapshot taken while running";
                 case MIGRATE_IN -> "migrate in while running";
             };
         }

@@ -45,6 +45,7 @@ public class VmAdoption {
     private final VmRuntimeRepository runtime;
     private final VmLookup lookup;
     private final VmAdapters adapters;
+    private final VmDiskImages diskImages;
     private final Reconciler reconciler;
     private final AccessPolicy policy;
     private final QuotaGuard quotas;
@@ -58,7 +59,8 @@ public class VmAdoption {
     VmAdoption(HostTree tree, Engines engines, VmRepository vms, VmRuntimeRepository runtime, VmLookup lookup,
             VmAdapters adapters, Reconciler reconciler, AccessPolicy policy, QuotaGuard quotas, PrincipalDirectory directory,
             AssignmentService assignments, AuditTrail audit, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, VmDiskImages diskImages) {
+        this.diskImages = diskImages;
         this.tree = tree;
         this.engines = engines;
         this.vms = vms;
@@ -131,6 +133,7 @@ public class VmAdoption {
                         found.spec().guestOs().name(), purpose, caller, clock.instant(), lease, Map.of()));
                 vms.flush();
                 adapters.record(vmId, hostId, found.spec().networkAdapters(), Set.of());
+                diskImages.record(vmId, found.spec().disks(), true);
             });
         } finally {
             release.run();

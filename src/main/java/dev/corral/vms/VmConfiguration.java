@@ -4,8 +4,6 @@ import dev.corral.access.AccessPolicy;
 import dev.corral.access.CurrentCaller;
 import dev.corral.access.Permission;
 import dev.corral.access.PrincipalDirectory;
-import dev.corral.access.QuotaGuard;
-import dev.corral.access.QuotaUsage;
 import dev.corral.access.Scope;
 import dev.corral.access.audit.AuditEvent;
 import dev.corral.access.audit.AuditTrail;
@@ -45,7 +43,6 @@ public class VmConfiguration {
     private final VmRuntimeRepository runtime;
     private final Engines engines;
     private final AccessPolicy policy;
-    private final QuotaGuard quotas;
     private final PrincipalDirectory directory;
     private final JobService jobs;
     private final TransactionTemplate transactions;
@@ -54,7 +51,7 @@ public class VmConfiguration {
     private final VmAdapters adapters;
 
     VmConfiguration(VmAdapters adapters, VmGuards guards, VmLookup lookup, VmRepository vms, VmRuntimeRepository runtime, Engines engines, AccessPolicy policy,
-            QuotaGuard quotas, PrincipalDirectory directory, JobService jobs, TransactionTemplate transactions,
+            PrincipalDirectory directory, JobService jobs, TransactionTemplate transactions,
             AuditTrail audit) {
         this.guards = guards;
         this.adapters = adapters;
@@ -63,7 +60,6 @@ public class VmConfiguration {
         this.runtime = runtime;
         this.engines = engines;
         this.policy = policy;
-        this.quotas = quotas;
         this.directory = directory;
         this.jobs = jobs;
         this.transactions = transactions;
@@ -120,13 +116,9 @@ public class VmConfiguration {
                     connection.switches(), false);
             adapters.requireUnusedMacs(edit.newAdapters(), id, false);
         }
-        if (edit.resizes()) {
-            guards.checkSize(vm.hostId(), vm.architecture(), vm.guestFamily(), edit.newVcpus(), edit.newMemoryMiB());
-        }
-        QuotaUsage.Usage growth = edit.growth();
-        if ((growth.vcpus() > 0 || growth.memoryMiB() > 0) && CurrentCaller.get().user().equalsIgnoreCase(vm.owner())) {
-            quotas.requireRoomFor(Scope.host(vm.hostId()), growth);
-        }
+        // The per-VM limits, then the quota, decided under the owner's quota lock; the room is held
+        // until the inventory shows the new size, so parallel resizes cannot together pass the quota.
+        Runnable releaseQuota = guards.admitSize(vm, edit.newVcpus(), edit.newMemoryMiB());
         HostSummary host = lookup.hostOf(vm);
         Actor actor = Actor.current();
         AtomicReference<VmRow> changed = new AtomicReference<>();
@@ -140,6 +132,8 @@ public class VmConfiguration {
             audit.record(actor.event(vm, refusal(e) ? AuditEvent.Outcome.REFUSED : AuditEvent.Outcome.FAILED,
                     edit + ": " + reason(e)));
             throw e;
+        } finally {
+            releaseQuota.run();
         }
         audit.record(actor.event(vm, AuditEvent.Outcome.SUCCESS, edit.toString()));
         return changed.get();

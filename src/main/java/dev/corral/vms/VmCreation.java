@@ -39,8 +39,8 @@ record VmCreation(HostSummary host, VmSpec spec, long storageGiB, String purpose
                     new VmSpec.GuestOs(request.guestFamily() == null ? VmSpec.GuestOs.Family.OTHER : request.guestFamily(),
                             request.guestName()),
                     disks, adapters, EnumSet.allOf(IntegrationService.class));
-            long storage = disks.stream().filter(d -> d.kind() != VmSpec.DiskKind.PASS_THROUGH)
-                    .mapToLong(VmSpec.Disk::sizeGiB).sum();
+            // Every disk counts, pass-through ones at the size they declare.
+            long storage = disks.stream().mapToLong(VmSpec.Disk::sizeGiB).sum();
             return new VmCreation(host, spec, storage, purpose, lease, tags, request.networkAdapters() == null);
         } catch (EngineException.InvalidSpec e) {
             throw new InvalidInputException(fieldOf(e.getMessage()), e.getMessage());
@@ -147,16 +147,22 @@ record VmCreation(HostSummary host, VmSpec spec, long storageGiB, String purpose
                 throw new InvalidInputException(at, "Disk " + (i + 1) + " is empty.");
             }
             VmSpec.DiskKind kind = d.kind() == null ? VmSpec.DiskKind.DYNAMIC : d.kind();
-            if (kind != VmSpec.DiskKind.PASS_THROUGH && d.sizeGiB() == null) {
-                throw new InvalidInputException(at + ".sizeGiB", "Give the size of disk " + (i + 1) + " in GiB.");
+            if (d.sizeGiB() == null) {
+                throw new InvalidInputException(at + ".sizeGiB", kind == VmSpec.DiskKind.PASS_THROUGH
+                        ? "Give the size of pass-through disk " + (i + 1) + " in GiB: its volume counts against quotas."
+                        : "Give the size of disk " + (i + 1) + " in GiB.");
+            }
+            if (kind == VmSpec.DiskKind.PASS_THROUGH && d.sizeGiB() < 1) {
+                throw new InvalidInputException(at + ".sizeGiB", "A pass-through disk's volume has at least 1 GiB.");
             }
             String name = d.name() == null || d.name().isBlank() ? (i == 0 ? "system" : "data" + i) : d.name().strip();
             try {
                 disks.add(new VmSpec.Disk(name, kind, d.bus() == null ? (i == 0 ? VmSpec.Bus.IDE : VmSpec.Bus.SCSI) : d.bus(),
-                        d.sizeGiB() == null ? 0 : d.sizeGiB(), d.source(), d.parent()));
+                        d.sizeGiB(), blankToNull(d.source()), blankToNull(d.parent()), d.format(), d.parentFormat()));
             } catch (EngineException.InvalidSpec e) {
                 String message = e.getMessage();
-                String field = message.contains("GiB") ? ".sizeGiB" : message.contains("parent") ? ".parent"
+                String field = message.contains("parent format") ? ".parentFormat" : message.contains("format") ? ".format"
+                        : message.contains("GiB") ? ".sizeGiB" : message.contains("parent") ? ".parent"
                         : message.contains("volume") || message.contains("path") ? ".source" : ".name";
                 throw new InvalidInputException(at + field, message);
             }
@@ -230,6 +236,15 @@ record VmCreation(HostSummary host, VmSpec spec, long storageGiB, String purpose
                 }
             }
         };
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Whether a disk of the request names where it lives, which needs vm.storage.attach. */
+    static boolean namesStorage(NewVm request) {
+        return request.disks() != null && request.disks().stream().anyMatch(d -> d != null && d.namesStorage());
     }
 
     private static void require(Number value, String field, String message) {

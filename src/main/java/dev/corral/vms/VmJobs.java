@@ -37,12 +37,14 @@ class VmJobs {
     private final AssignmentService assignments;
     private final java.time.Clock clock;
     private final VmAdapters adapters;
+    private final VmDiskImages diskImages;
 
-    VmJobs(Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
+    VmJobs(VmDiskImages diskImages, Engines engines, VmRepository vms, VmRuntimeRepository runtime, Reconciler reconciler,
             TransactionTemplate transactions, AuditTrail audit, AssignmentService assignments, java.time.Clock clock,
             VmAdapters adapters) {
         this.clock = clock;
         this.adapters = adapters;
+        this.diskImages = diskImages;
         this.assignments = assignments;
         this.engines = engines;
         this.vms = vms;
@@ -127,6 +129,9 @@ class VmJobs {
         return new JobRequest("vm.snapshot.apply", id, name, host.id(), true, "Apply snapshot " + snapshot.name() + " to " + name,
                 progress -> audited(actor, "vm.snapshot.apply", id, name, () -> {
                     VmInfo after = connection(host).applySnapshot(id, snapshot.id());
+                    // The VM has the snapshot's configuration again: the inventory (and so the quota) says so.
+                    transactions.executeWithoutResult(status -> vms.findById(id).ifPresent(vm ->
+                            vm.configure(after.spec().vcpus(), after.spec().memoryMiB(), vm.owner())));
                     reconciler.record(id, name, after.state(), null);
                     return name + " is back at snapshot " + snapshot.name() + " and " + after.state().name().toLowerCase() + ".";
                 }));
@@ -182,6 +187,7 @@ class VmJobs {
                         creation.spec().guestOs().name(), creation.purpose(), creator, when, creation.lease(), creation.tags()));
                 vms.flush();
                 adapters.record(created.id(), creation.host().id(), created.spec().networkAdapters(), staticMacs);
+                diskImages.record(created.id(), creation.spec().disks(), false);
             });
         } catch (RuntimeException e) {
             connection(creation.host()).delete(created.id());

@@ -54,8 +54,9 @@ public class VmService {
     private final java.time.Clock clock;
     private final VmGuards guards;
     private final VmAdapters adapters;
+    private final VmDiskImages diskImages;
 
-    VmService(VmAdapters adapters, VmGuards guards, VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
+    VmService(VmDiskImages diskImages, VmAdapters adapters, VmGuards guards, VmRepository vms, VmRuntimeRepository runtime, HostTree tree, Engines engines, AccessPolicy policy,
             QuotaGuard quotas, JobService jobs, VmJobs work, VmLookup lookup,
             dev.corral.access.PrincipalDirectory directory, java.time.Clock clock) {
         this.lookup = lookup;
@@ -63,6 +64,7 @@ public class VmService {
         this.clock = clock;
         this.guards = guards;
         this.adapters = adapters;
+        this.diskImages = diskImages;
         this.vms = vms;
         this.runtime = runtime;
         this.tree = tree;
@@ -157,6 +159,11 @@ public class VmService {
         if (request.hostId() != null) {
             // Before anything else, so that a host the caller may not use and one that does not exist look alike.
             policy.require(Permission.VM_CREATE, Scope.host(request.hostId()));
+            if (VmCreation.namesStorage(request)) {
+                // Where a disk lives is Corral's choice unless the caller may attach storage: a named path
+                // could be the hypervisor's own disk or another tenant's image.
+                policy.require(Permission.VM_STORAGE_ATTACH, Scope.host(request.hostId()));
+            }
         }
         VmCreation creation = VmCreation.check(request, tree, java.time.LocalDate.now(clock));
         String caller = CurrentCaller.get().user();
@@ -181,6 +188,7 @@ public class VmService {
         guards.checkSize(creation.host().id(), creation.spec().architecture(), creation.spec().guestOs().family(),
                 creation.spec().vcpus(), creation.spec().memoryMiB());
         adapters.requireUnusedMacs(creation.spec().networkAdapters(), null, request.networkAdapters() == null);
+        diskImages.requireUnused(creation.spec().disks(), vm -> policy.allows(Permission.INVENTORY_VIEW, Scope.vm(vm)));
         HostConnection connection = engines.connection(URI.create(creation.host().uri()));
         creation.checkAgainst(connection.facts(), connection.capabilities(), connection.switches());
         Runnable release = quotas.reserveRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1,

@@ -117,12 +117,27 @@ public class VmSnapshots {
         return jobs.submit(work.renameSnapshot(vmId, vm.name(), host, snapshot, name));
     }
 
+    /**
+     * Applying a snapshot gives the VM the size it had then, and, if it was taken while the VM ran
+     * (or was paused), puts it back to running: it is admitted as a resize and a start are.
+     */
     public JobView applySnapshot(UUID vmId, String snapshotId) {
         Vm vm = lookup.visible(vmId);
         policy.require(Permission.VM_SNAPSHOT_APPLY, Scope.vm(vmId));
         HostSummary host = lookup.hostOf(vm);
         SnapshotInfo snapshot = snapshot(vm, connection(host), snapshotId);
-        return jobs.submit(work.applySnapshot(vmId, vm.name(), host, snapshot));
+        int vcpus = snapshot.vcpus() > 0 ? snapshot.vcpus() : vm.vcpus();
+        long memoryMiB = snapshot.memoryMiB() > 0 ? snapshot.memoryMiB() : vm.memoryMiB();
+        PowerOnGuard.Cause cause = snapshot.vmState().usesMemory() ? PowerOnGuard.Cause.SNAPSHOT_APPLY : null;
+        Runnable release;
+        try {
+            release = guards.admit(vm, host.id(), guards.recordedState(vmId), cause, vcpus, memoryMiB);
+        } catch (InvalidInputException e) {
+            // The per-VM limits speak of the vcpus and memoryMiB fields, which this request does not have.
+            throw new dev.corral.base.RuleViolationException("Snapshot " + snapshot.name() + " gives " + vm.name() + " "
+                    + vcpus + " virtual processors and " + memoryMiB + " MiB of memory: " + e.getMessage());
+        }
+        return VmGuards.submitHolding(jobs, work.applySnapshot(vmId, vm.name(), host, snapshot), release);
     }
 
     public JobView deleteSnapshot(UUID vmId, String snapshotId, boolean subtree) {

@@ -176,6 +176,37 @@ class LicensingApiIT {
         }
     }
 
+    /** A snapshot taken while running puts the VM back to running: it needs a right like a start does. */
+    @Test
+    void applyingASnapshotTakenWhileRunningIsAdmittedLikeAStart() throws InterruptedException {
+        Response taken = api.post("/api/v1/vms/" + BR_FILE01 + "/snapshots", "admin", "demo", "{\"name\":\"lic-running\"}");
+        assertThat(awaitJob(taken.json().get("id").asString()).get("state").asString()).isEqualTo("SUCCEEDED");
+        String snapshot = api.get("/api/v1/vms/" + BR_FILE01 + "/snapshots", "admin", "demo").json().valueStream()
+                .filter(s -> s.get("name").asString().equals("lic-running")).findFirst().orElseThrow().get("id").asString();
+        try {
+            ensure(BR_FILE01, "OFF");
+            ensure(BR_PRINT01, "RUNNING");
+
+            Response apply = api.post("/api/v1/vms/" + BR_FILE01 + "/snapshots/" + snapshot + "/apply", "admin", "demo", "{}");
+
+            assertThat(apply.status()).as(apply.body()).isEqualTo(422);
+            assertThat(apply.contentType()).startsWith("application/problem+json");
+            assertThat(apply.json().get("detail").asString()).startsWith("br-hv01 runs Windows Server 2008 Standard, which "
+                    + "allows 1 running Windows VM; br-print01 uses it.");
+            assertThat(state(BR_FILE01)).isEqualTo("OFF");
+            assertThat(host(api.get("/api/v1/licensing/compliance", "admin", "demo").json(), "br-hv01")
+                    .get("windowsRunning").asInt()).isEqualTo(1);
+            JsonNode latest = api.get("/api/v1/licensing/violations?host=" + BR_HV01, "admin", "demo").json().get("items").get(0);
+            assertThat(latest.get("vmName").asString()).isEqualTo("br-file01");
+            assertThat(latest.get("refused").asBoolean()).isTrue();
+        } finally {
+            ensure(BR_PRINT01, "OFF");
+            awaitJob(api.send("DELETE", "/api/v1/vms/" + BR_FILE01 + "/snapshots/" + snapshot, "admin", "demo").json()
+                    .get("id").asString());
+            ensure(BR_FILE01, "RUNNING");
+        }
+    }
+
     @Test
     void aLinuxVmStartsOnAHostWhoseWindowsRightsAreAllUsed() throws InterruptedException {
         UUID linux = createVm("lic-linux", "LINUX");

@@ -103,6 +103,51 @@ class ConcurrencyApiIT {
         System.out.println("Concurrency: " + successes.get() + " successes, " + conflicts.get() + " clean conflicts");
     }
 
+    /**
+     * dev (quota 8 vCPUs, br-sandbox using 2) grows two of their VMs from 1 to 4 vCPUs at the same
+     * moment: each alone fits, both do not. Exactly one is applied; the other is refused.
+     */
+    @Test
+    void parallelResizesBySelfServiceUserStayWithinTheQuota() throws Exception {
+        ApiClient api = new ApiClient(port);
+        List<String> vms = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Response created = api.post("/api/v1/vms", "dev", "demo", "{\"hostId\":\"" + DemoFleet.host("br-hv02")
+                        + "\",\"name\":\"quota-race-" + i + "\",\"vcpus\":1,\"memoryMiB\":256,\"guestFamily\":\"LINUX\"}");
+                assertThat(created.status()).as(created.body()).isEqualTo(202);
+                vms.add(await(api, created.json().get("id").asString()).get("vmId").asString());
+            }
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(vms.size());
+            ExecutorService clients = Executors.newFixedThreadPool(vms.size());
+            List<Future<Response>> answers = new ArrayList<>();
+            for (String vm : vms) {
+                String etag = api.get("/api/v1/vms/" + vm, "dev", "demo").header("ETag");
+                answers.add(clients.submit(() -> {
+                    together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    return new ApiClient(port).send("PATCH", "/api/v1/vms/" + vm, "dev", "demo", "{\"vcpus\":4}",
+                            Map.of("If-Match", etag));
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            clients.shutdown();
+
+            assertThat(statuses).containsExactlyInAnyOrder(200, 422);
+            int total = 0;
+            for (String vm : vms) {
+                total += api.get("/api/v1/vms/" + vm, "dev", "demo").json().get("vm").get("vcpus").asInt();
+            }
+            assertThat(total).isEqualTo(5);
+        } finally {
+            for (String vm : vms) {
+                await(api, api.send("DELETE", "/api/v1/vms/" + vm, "admin", "demo").json().get("id").asString());
+            }
+        }
+    }
+
     private static JsonNode await(ApiClient api, String jobId) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         JsonNode job = api.get("/api/v1/jobs/" + jobId, "admin", "demo").json();

@@ -176,6 +176,55 @@ class VmCreateApiIT {
                         new java.util.TreeSet<>(List.of(20, 30)), 20));
     }
 
+    /** Hole "host disks": naming where a disk lives is vm.storage.attach, which a self-service user does not hold. */
+    @Test
+    void aSelfServiceUserMayNotNameADiskSourceADeviceOrAParent() {
+        String base = "{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"attach-dev\",\"vcpus\":1,\"memoryMiB\":512,\"disks\":[%s]}";
+        List<String> disks = List.of(
+                "{\"name\":\"lun\",\"kind\":\"PASS_THROUGH\",\"sizeGiB\":10,\"source\":\"/dev/disk/by-path/pci-0000:00:1f.2-ata-1\"}",
+                "{\"name\":\"system\",\"sizeGiB\":10,\"source\":\"/var/lib/libvirt/images/br-sandbox-system.qcow2\"}",
+                "{\"name\":\"system\",\"kind\":\"DIFFERENCING\",\"sizeGiB\":10,\"parent\":\"/var/lib/libvirt/images/base.qcow2\"}");
+        for (String disk : disks) {
+            Response refused = create("dev", base.formatted(disk));
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("vm.storage.attach");
+        }
+        JsonNode audit = api.get("/api/v1/audit?principal=dev&outcome=refused", "auditor", "demo").json().get("items");
+        assertThat(audit.valueStream().filter(e -> e.get("action").asString().equals("vm.storage.attach")).count())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(api.get("/api/v1/vms?q=attach-dev", "admin", "demo").json().get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void anImageAnotherVmUsesIsNotAttachedAndAPassThroughDiskCountsItsDeclaredSize() throws Exception {
+        Response first = create("admin", "{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"attach-one\",\"vcpus\":1,\"memoryMiB\":512,"
+                + "\"disks\":[{\"name\":\"system\",\"kind\":\"FIXED\",\"sizeGiB\":20,\"source\":\"/var/lib/corral-it/shared.img\"},"
+                + "{\"name\":\"lun\",\"kind\":\"PASS_THROUGH\",\"sizeGiB\":50,\"source\":\"/dev/disk/by-id/wwn-0x5000c500a1b2c3d4\"}]}");
+        JsonNode job = awaitJob(first.json().get("id").asString());
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        String one = job.get("vmId").asString();
+        try {
+            assertThat(api.get("/api/v1/vms/" + one, "admin", "demo").json().get("vm").get("storageGiB").asLong()).isEqualTo(70);
+
+            Response again = create("admin", "{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"attach-two\",\"vcpus\":1,\"memoryMiB\":512,"
+                    + "\"disks\":[{\"name\":\"system\",\"sizeGiB\":5},{\"name\":\"data\",\"kind\":\"FIXED\",\"sizeGiB\":20,"
+                    + "\"source\":\"/var/lib/corral-it/shared.img\"}]}");
+            assertProblemAt(again, 422, "disks[1].source", "/var/lib/corral-it/shared.img is already used by VM attach-one");
+            Response sameLun = create("admin", "{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"attach-two\",\"vcpus\":1,\"memoryMiB\":512,"
+                    + "\"disks\":[{\"name\":\"lun\",\"kind\":\"PASS_THROUGH\",\"sizeGiB\":50,"
+                    + "\"source\":\"/dev/disk/by-id/wwn-0x5000c500a1b2c3d4\"}]}");
+            assertProblemAt(sameLun, 422, "disks[0].source", "already used by VM attach-one");
+            Response unsized = create("admin", "{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"attach-two\",\"vcpus\":1,\"memoryMiB\":512,"
+                    + "\"disks\":[{\"name\":\"lun\",\"kind\":\"PASS_THROUGH\",\"source\":\"/dev/disk/by-id/wwn-0x5000c500a1b2c3d5\"}]}");
+            assertProblemAt(unsized, 400, "disks[0].sizeGiB", "pass-through");
+            assertThat(api.get("/api/v1/vms?q=attach-two", "admin", "demo").json().get("totalElements").asLong()).isZero();
+        } finally {
+            awaitJob(api.send("DELETE", "/api/v1/vms/" + one, "admin", "demo").json().get("id").asString());
+        }
+    }
+
     private String adapterVm(String name, String adapter) {
         return "{\"hostId\":\"" + HQ_HV02 + "\",\"name\":\"" + name + "\",\"vcpus\":1,\"memoryMiB\":512,\"networkAdapters\":["
                 + adapter + "]}";

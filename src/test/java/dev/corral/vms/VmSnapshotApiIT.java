@@ -163,6 +163,55 @@ class VmSnapshotApiIT {
         assertThat(operator.json().get("detail").asString()).contains("vm.migrate");
     }
 
+    /**
+     * Applying a snapshot gives the VM the snapshot's size: the owner's quota must hold it, and
+     * the inventory shows it afterwards. dev owns br-sandbox (2 vCPUs) under a quota of 8.
+     */
+    @Test
+    void applyingASnapshotFitsTheOwnersQuotaAndTheInventoryTakesTheSnapshotsSize() throws Exception {
+        String big = created("{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"snap-big\",\"vcpus\":4,\"memoryMiB\":1024}");
+        String filler = null;
+        try {
+            succeeded(take(UUID.fromString(big), "four", "dev"), "dev");
+            JsonNode four = named(UUID.fromString(big), "four");
+            Response shrunk = api.send("PATCH", "/api/v1/vms/" + big, "dev", "demo", "{\"vcpus\":1}",
+                    java.util.Map.of("If-Match", api.get("/api/v1/vms/" + big, "dev", "demo").header("ETag")));
+            assertThat(shrunk.status()).as(shrunk.body()).isEqualTo(200);
+            filler = created("{\"hostId\":\"" + BR_HV02 + "\",\"name\":\"snap-filler\",\"vcpus\":5,\"memoryMiB\":512}");
+
+            Response over = api.post(snapshot(UUID.fromString(big), four) + "/apply", "dev", "demo", "{}");
+
+            assertThat(over.status()).as(over.body()).isEqualTo(422);
+            assertThat(over.json().get("detail").asString()).contains("exceeds your quota").contains("virtual processors: 8 allowed");
+            assertThat(vcpus(big)).isEqualTo(1);
+
+            succeeded(api.send("DELETE", "/api/v1/vms/" + filler, "dev", "demo"), "dev");
+            filler = null;
+            succeeded(accepted(() -> api.post(snapshot(UUID.fromString(big), four) + "/apply", "dev", "demo", "{}")), "dev");
+
+            assertThat(vcpus(big)).isEqualTo(4);
+            assertThat(api.get("/api/v1/vms/" + big, "dev", "demo").json().get("live").get("spec").get("vcpus").asInt())
+                    .isEqualTo(4);
+        } finally {
+            for (String vm : java.util.Arrays.asList(big, filler)) {
+                if (vm != null) {
+                    succeeded(accepted(() -> api.send("DELETE", "/api/v1/vms/" + vm, "admin", "demo")), "admin");
+                }
+            }
+        }
+    }
+
+    private String created(String json) {
+        Response created = api.post("/api/v1/vms", "dev", "demo", json);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        succeeded(created, "dev");
+        return api.get("/api/v1/jobs/" + created.json().get("id").asString(), "dev", "demo").json().get("vmId").asString();
+    }
+
+    private int vcpus(String vm) {
+        return api.get("/api/v1/vms/" + vm, "dev", "demo").json().get("vm").get("vcpus").asInt();
+    }
+
     private Response take(UUID vm, String name, String user) {
         return accepted(() -> api.post("/api/v1/vms/" + vm + "/snapshots", user, "demo", "{\"name\":\"" + name + "\"}"));
     }

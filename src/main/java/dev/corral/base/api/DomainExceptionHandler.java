@@ -42,6 +42,10 @@ class DomainExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail rule(RuleViolationException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "Rule violated", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "Rule violated", e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return problem;
     }
 }

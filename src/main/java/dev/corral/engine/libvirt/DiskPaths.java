@@ -2,7 +2,6 @@ package dev.corral.engine.libvirt;
 
 import dev.corral.engine.EngineException;
 import dev.corral.engine.VmSpec.Disk;
-import dev.corral.engine.VmSpec.DiskKind;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,7 +45,7 @@ final class DiskPaths {
             path = kept;
         } else {
             path = imageRoots.getFirst().resolve(vmName + "-" + disk.name()
-                    + (disk.kind() == DiskKind.FIXED ? ".img" : ".qcow2")).toString();
+                    + (disk.format() == dev.corral.engine.VmSpec.ImageFormat.RAW ? ".img" : ".qcow2")).toString();
         }
         return require(path, imageRoots, vmName, disk, "image");
     }

@@ -27,7 +27,8 @@ final class DomainMetadata {
             Disk disk = spec.disks().get(i);
             Xml.addCorral(vm, "disk", "name", disk.name(), "kind", disk.kind().name(), "bus", disk.bus().name(),
                     "size-gib", Long.toString(disk.sizeGiB()), "source", blankToNull(disk.source()),
-                    "parent", blankToNull(disk.parent()), "path", diskPaths.get(i));
+                    "parent", blankToNull(disk.parent()), "path", diskPaths.get(i), "format", disk.format().name(),
+                    "parent-format", disk.parentFormat() == null ? null : disk.parentFormat().name());
         }
         for (NetworkAdapter adapter : spec.networkAdapters()) {
             Element element = Xml.addCorral(vm, "adapter", "type", adapter.type().name(),
@@ -65,9 +66,14 @@ final class DomainMetadata {
     static Disk disk(Element vm, int index, Element device) {
         Element meta = vm == null ? null : Xml.element(vm, "c:disk[" + (index + 1) + "]");
         if (meta != null) {
+            // Written before formats were recorded: the formats the kind implies, as they were then.
+            String format = Xml.attributeOrNull(meta, "format");
+            String parentFormat = Xml.attributeOrNull(meta, "parent-format");
             return new Disk(meta.getAttribute("name"), DiskKind.valueOf(meta.getAttribute("kind")),
                     VmSpec.Bus.valueOf(meta.getAttribute("bus")), Long.parseLong(meta.getAttribute("size-gib")),
-                    Xml.attributeOrNull(meta, "source"), Xml.attributeOrNull(meta, "parent"));
+                    Xml.attributeOrNull(meta, "source"), Xml.attributeOrNull(meta, "parent"),
+                    format == null ? null : VmSpec.ImageFormat.valueOf(format),
+                    parentFormat == null ? null : VmSpec.ImageFormat.valueOf(parentFormat));
         }
         String target = Xml.text(device, "target/@dev");
         VmSpec.Bus bus = "ide".equals(Xml.text(device, "target/@bus")) ? VmSpec.Bus.IDE : VmSpec.Bus.SCSI;
@@ -82,9 +88,15 @@ final class DomainMetadata {
         }
         String source = kind == DiskKind.PASS_THROUGH ? Xml.textOrNull(device, "source/@dev")
                 : Xml.textOrNull(device, "source/@file");
+        // The formats the domain states; a chain without one is read as qcow2, the only format with a parent.
+        // (The kind was read from the driver type, so the format the kind implies is the stated one.)
+        VmSpec.ImageFormat format = VmSpec.ImageFormat.of(kind);
+        VmSpec.ImageFormat parentFormat = parent == null ? null
+                : "raw".equals(Xml.textOrNull(device, "backingStore/format/@type")) ? VmSpec.ImageFormat.RAW
+                : VmSpec.ImageFormat.QCOW2;
         // libvirt does not know an image's size without asking its storage; 1 GiB is the smallest a spec allows.
         return new Disk(target.isEmpty() ? "disk" + index : target, kind, bus,
-                kind == DiskKind.PASS_THROUGH ? 0 : 1, source, parent);
+                kind == DiskKind.PASS_THROUGH ? 0 : 1, source, parent, format, parentFormat);
     }
 
     static NetworkAdapter adapter(Element vm, int index, Element device, String network) {

@@ -102,27 +102,34 @@ final class DomainXml {
         return Xml.write(doc);
     }
 
+    /**
+     * Every format as the spec states it, never guessed from a file name, and every backing chain
+     * ended where the spec ends it (an empty {@code <backingStore/>}): libvirt then follows no
+     * backing file an image header names, so a chain never leaves the directories checked here.
+     */
     private static void addDisk(Element devices, Disk disk, int index, String path, String parent) {
         boolean block = disk.kind() == DiskKind.PASS_THROUGH;
         Element element = Xml.add(devices, "disk", "type", block ? "block" : "file", "device", "disk");
-        boolean raw = block || disk.kind() == DiskKind.FIXED;
-        Xml.add(element, "driver", "name", "qemu", "type", raw ? "raw" : "qcow2");
+        Xml.add(element, "driver", "name", "qemu", "type", formatName(disk.format()));
         Xml.add(element, "source", block ? "dev" : "file", path);
         if (parent != null) {
             Element backing = Xml.add(element, "backingStore", "type", "file");
-            Xml.add(backing, "format", "type", isRawImage(parent) ? "raw" : "qcow2");
+            Xml.add(backing, "format", "type", formatName(disk.parentFormat()));
             Xml.add(backing, "source", "file", parent);
+            Xml.add(backing, "backingStore");
+        } else if (!block) {
+            Xml.add(element, "backingStore");
         }
         boolean ide = disk.bus() == VmSpec.Bus.IDE;
         Xml.add(element, "target", "dev", (ide ? "hd" : "sd") + driveLetters(index), "bus", ide ? "ide" : "scsi");
     }
 
-    private static List<Element> diskElements(Element domain) {
-        return Xml.elements(domain, "devices/disk[@device='disk' or not(@device)]");
+    static String formatName(VmSpec.ImageFormat format) {
+        return format == VmSpec.ImageFormat.RAW ? "raw" : "qcow2";
     }
 
-    private static boolean isRawImage(String path) {
-        return path.endsWith(".img") || path.endsWith(".raw");
+    private static List<Element> diskElements(Element domain) {
+        return Xml.elements(domain, "devices/disk[@device='disk' or not(@device)]");
     }
 
     /** a, b, ... z, aa, ab ... as libvirt and Linux name drives. */
@@ -179,6 +186,24 @@ final class DomainXml {
                 memoryMiB(Xml.element(domain, "memory")), architecture(Xml.text(domain, "os/type/@arch")),
                 DomainMetadata.guestOs(metadata), disks, adapters, DomainMetadata.integrationServices(metadata));
         return new Parsed(UUID.fromString(uuid), domain.getAttribute("type"), spec, metadata != null);
+    }
+
+    /**
+     * The images and devices a domain's disks use, read leniently so that any domain answers:
+     * what they write (their sources), or with {@code backing} what they only read (backing files).
+     */
+    static java.util.Set<String> diskPaths(String xml, boolean backing) {
+        Element domain = Xml.parse(xml).getDocumentElement();
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (Element source : Xml.elements(domain, backing ? "devices/disk//backingStore/source" : "devices/disk/source")) {
+            for (String attribute : List.of("file", "dev")) {
+                String value = Xml.attributeOrNull(source, attribute);
+                if (value != null && !value.isBlank()) {
+                    paths.add(java.nio.file.Path.of(value.strip()).normalize().toString());
+                }
+            }
+        }
+        return paths;
     }
 
     /** The networks a domain's adapters use, read leniently so that any domain answers. */

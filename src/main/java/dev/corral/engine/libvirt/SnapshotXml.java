@@ -2,6 +2,7 @@ package dev.corral.engine.libvirt;
 
 import dev.corral.engine.VmState;
 import java.time.Instant;
+import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -13,7 +14,8 @@ final class SnapshotXml {
      * @param displayName the name users see: the description Corral writes when a snapshot is
      *                    renamed, else libvirt's name
      */
-    record Parsed(String name, String displayName, String parent, Instant createdAt, VmState vmState) {
+    record Parsed(String name, String displayName, String parent, Instant createdAt, VmState vmState, int vcpus,
+            long memoryMiB) {
     }
 
     private SnapshotXml() {
@@ -44,6 +46,17 @@ final class SnapshotXml {
         return new Parsed(name, description == null || description.isBlank() ? name : description.strip(),
                 Xml.textOrNull(snapshot, "parent/name"),
                 created.isEmpty() ? null : Instant.ofEpochSecond(Long.parseLong(created)),
-                DomainStates.ofName(Xml.text(snapshot, "state")));
+                DomainStates.ofName(Xml.text(snapshot, "state")), vcpus(snapshot), memoryMiB(snapshot));
+    }
+
+    /** The domain's configuration the snapshot recorded (0 when it recorded none). */
+    private static int vcpus(Element snapshot) {
+        String vcpu = Xml.textOrNull(snapshot, "domain/vcpu");
+        return vcpu == null || vcpu.isBlank() ? 0 : Integer.parseInt(vcpu.strip());
+    }
+
+    private static long memoryMiB(Element snapshot) {
+        List<Element> memory = Xml.elements(snapshot, "domain/memory");
+        return memory.isEmpty() ? 0 : DomainXml.memoryMiB(memory.getFirst());
     }
 }

@@ -70,7 +70,7 @@ final class Snapshots {
                 .thenComparingInt(p -> depth(p.name(), parents)).thenComparing(SnapshotXml.Parsed::name);
         String currentName = current;
         return parsed.stream().sorted(order).map(p -> new SnapshotInfo(p.name(), p.displayName(), p.parent(), p.createdAt(),
-                p.vmState(), p.name().equals(currentName))).toList();
+                p.vmState(), p.name().equals(currentName), p.vcpus(), p.memoryMiB())).toList();
     }
 
     private static int depth(String name, Map<String, String> parents) {

@@ -5,6 +5,7 @@ import dev.corral.engine.EngineException;
 import dev.corral.engine.VirtualSwitch;
 import dev.corral.engine.VlanSetting;
 import dev.corral.engine.VmSpec;
+import java.util.Set;
 import java.util.UUID;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -43,6 +44,48 @@ final class SpecChecks {
         }
         for (VmSpec.NetworkAdapter adapter : spec.networkAdapters()) {
             checkAdapter(host, connect, spec.name(), adapter);
+        }
+    }
+
+    /**
+     * No other domain of the host uses an image or device the new definition writes (its disks'
+     * sources, including the paths Corral chose, which a renamed VM keeps), and none writes to a
+     * parent it reads: two writers corrupt an image, and another VM's image is another tenant's data.
+     *
+     * @param xml  the definition about to be given to libvirt, with every path resolved
+     * @param self the VM being changed, or null for a new one
+     */
+    static void requireImagesUnused(LibvirtHost host, Connect connect, String vm, String xml, UUID self)
+            throws LibvirtException {
+        Set<String> writes = DomainXml.diskPaths(xml, false);
+        Set<String> reads = DomainXml.diskPaths(xml, true);
+        if (writes.isEmpty() && reads.isEmpty()) {
+            return;
+        }
+        Domain[] domains = connect.listAllDomains(0);
+        try {
+            for (Domain domain : domains) {
+                if (self != null && self.toString().equalsIgnoreCase(domain.getUUIDString())) {
+                    continue;
+                }
+                String other = domain.getXMLDesc(LibvirtHost.XML_INACTIVE);
+                Set<String> theirWrites = DomainXml.diskPaths(other, false);
+                Set<String> theirReads = DomainXml.diskPaths(other, true);
+                for (String path : writes) {
+                    if (theirWrites.contains(path) || theirReads.contains(path)) {
+                        throw new EngineException.InvalidSpec("VM " + vm + ": " + path + " is already used by VM "
+                                + domain.getName() + " on host " + host.label + ".");
+                    }
+                }
+                for (String path : reads) {
+                    if (theirWrites.contains(path)) {
+                        throw new EngineException.InvalidSpec("VM " + vm + ": parent " + path + " is a disk VM "
+                                + domain.getName() + " on host " + host.label + " writes to.");
+                    }
+                }
+            }
+        } finally {
+            Natives.free((Object) domains);
         }
     }
 

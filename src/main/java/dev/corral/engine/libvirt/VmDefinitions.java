@@ -63,7 +63,9 @@ final class VmDefinitions {
         return host.call("Could not create VM " + spec.name() + " on host " + host.label, connect -> {
             SpecChecks.check(host, connect, spec, null);
             String type = host.domainType(connect, spec.architecture());
-            Domain domain = connect.domainDefineXML(DomainXml.build(spec, null, type, host.settings.diskPaths()));
+            String xml = DomainXml.build(spec, null, type, host.settings.diskPaths());
+            SpecChecks.requireImagesUnused(host, connect, spec.name(), xml, null);
+            Domain domain = connect.domainDefineXML(xml);
             try {
                 return host.info(domain);
             } finally {
@@ -96,6 +98,7 @@ final class VmDefinitions {
         String oldXml = domain.getXMLDesc(LibvirtHost.XML_INACTIVE);
         String xml = DomainXml.build(spec, id, current.domainType(), host.settings.diskPaths(),
                 DomainXml.Previous.of(oldXml));
+        SpecChecks.requireImagesUnused(host, connect, spec.name(), xml, id);
         String doing = "Could not change VM " + old.name() + " on host " + host.label;
         try {
             if (old.name().equals(spec.name())) {

@@ -45,7 +45,7 @@ record SimVm(UUID id, VmSpec spec, VmState state, List<Snapshot> snapshots, Stri
     /** A snapshot keeps the VM's configuration and state of its moment. */
     record Snapshot(String id, String name, String parentId, Instant createdAt, VmState vmState, VmSpec spec) {
         SnapshotInfo info(String currentId) {
-            return new SnapshotInfo(id, name, parentId, createdAt, vmState, id.equals(currentId));
+            return new SnapshotInfo(id, name, parentId, createdAt, vmState, id.equals(currentId), spec.vcpus(), spec.memoryMiB());
         }
     }
 

@@ -260,6 +260,34 @@ class LibvirtTestDriverSafetyIT {
                 .isInstanceOf(EngineException.InvalidSpec.class);
     }
 
+    /**
+     * Image paths are predictable (a renamed VM keeps web01-data.qcow2): another domain's image,
+     * named or chosen, is never given to a second VM, nor is a disk another VM writes used as a parent.
+     */
+    @Test
+    void anImageAnotherDomainUsesIsNotGivenToASecondVm() {
+        VmSpec.Disk data = new VmSpec.Disk("data", VmSpec.DiskKind.DYNAMIC, VmSpec.Bus.SCSI, 1, null, null);
+        UUID first = hostA.define(withDisks(spec("img-first"), data)).id();
+        hostA.update(first, withDisks(spec("img-renamed"), data));
+
+        assertThatThrownBy(() -> hostA.define(withDisks(spec("img-first"), data)))
+                .isInstanceOf(EngineException.InvalidSpec.class)
+                .hasMessage("VM img-first: /var/lib/libvirt/images/img-first-data.qcow2 is already used by VM img-renamed "
+                        + "on host " + host(hostA).label + ".");
+        assertThatThrownBy(() -> hostA.define(withDisks(spec("img-named"), new VmSpec.Disk("system", VmSpec.DiskKind.FIXED,
+                VmSpec.Bus.IDE, 1, "/var/lib/libvirt/images//img-first-data.qcow2", null))))
+                .isInstanceOf(EngineException.InvalidSpec.class).hasMessageContaining("already used by VM img-renamed");
+        assertThatThrownBy(() -> hostA.define(withDisks(spec("img-child"), new VmSpec.Disk("diff",
+                VmSpec.DiskKind.DIFFERENCING, VmSpec.Bus.IDE, 1, null, "/var/lib/libvirt/images/img-first-data.qcow2"))))
+                .isInstanceOf(EngineException.InvalidSpec.class).hasMessageContaining("VM img-renamed");
+        assertThat(hostA.listVms()).extracting(VmInfo::name).doesNotContain("img-first", "img-named", "img-child");
+    }
+
+    private static VmSpec withDisks(VmSpec spec, VmSpec.Disk... disks) {
+        return new VmSpec(spec.name(), spec.vcpus(), spec.memoryMiB(), spec.architecture(), spec.guestOs(), List.of(disks),
+                spec.networkAdapters(), spec.integrationServices());
+    }
+
     @Test
     void theSimulatorsRulesHold() {
         assertThatThrownBy(() -> hostA.define(spec("huge", 20_000, Set.of())))

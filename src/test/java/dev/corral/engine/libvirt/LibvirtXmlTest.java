@@ -195,6 +195,40 @@ class LibvirtXmlTest {
         assertThat(parsed.vmState()).isEqualTo(dev.corral.engine.VmState.OFF);
     }
 
+    /**
+     * A disk's format comes from its spec, never from the file name: a raw image a guest wrote
+     * could otherwise be opened as qcow2 and name any backing file. And every chain ends where
+     * the spec says (an empty backingStore), so libvirt follows no backing file an image names.
+     */
+    @Test
+    void formatsAreStatedByTheSpecAndEveryBackingChainEndsWhereTheSpecSays() {
+        VmSpec spec = new VmSpec("web01", 1, 512, Architecture.X64, new GuestOs(GuestOs.Family.LINUX, null),
+                List.of(new Disk("system", DiskKind.DYNAMIC, Bus.IDE, 10, "/images/guest-written.img", null),
+                        new Disk("diff", DiskKind.DIFFERENCING, Bus.SCSI, 10, "/images/diff.qcow2", "/images/base.img")),
+                List.of(), null);
+        Document doc = Xml.parse(DomainXml.build(spec, ID, "kvm", IMAGES));
+
+        assertThat(Xml.text(doc, "/domain/devices/disk[1]/driver/@type")).isEqualTo("qcow2");
+        assertThat(Xml.elements(doc, "/domain/devices/disk[1]/backingStore")).hasSize(1);
+        assertThat(Xml.elements(doc, "/domain/devices/disk[1]/backingStore/*")).isEmpty();
+        // base.img is named like a raw image; the spec (qcow2 parent by default) decides, not the name.
+        assertThat(Xml.text(doc, "/domain/devices/disk[2]/backingStore/format/@type")).isEqualTo("qcow2");
+        assertThat(Xml.elements(doc, "/domain/devices/disk[2]/backingStore/backingStore")).hasSize(1);
+        assertThat(Xml.elements(doc, "/domain/devices/disk[2]/backingStore/backingStore/*")).isEmpty();
+
+        VmSpec stated = new VmSpec("web01", 1, 512, Architecture.X64, new GuestOs(GuestOs.Family.LINUX, null),
+                List.of(new Disk("system", DiskKind.DYNAMIC, Bus.IDE, 10, "/images/any.qcow2", null, VmSpec.ImageFormat.RAW, null),
+                        new Disk("diff", DiskKind.DIFFERENCING, Bus.SCSI, 10, null, "/images/base.qcow2", null,
+                                VmSpec.ImageFormat.RAW)),
+                List.of(), null);
+        Document statedDoc = Xml.parse(DomainXml.build(stated, ID, "kvm", IMAGES));
+        assertThat(Xml.text(statedDoc, "/domain/devices/disk[1]/driver/@type")).isEqualTo("raw");
+        assertThat(Xml.text(statedDoc, "/domain/devices/disk[2]/backingStore/format/@type")).isEqualTo("raw");
+        assertThat(DomainXml.parse(DomainXml.build(stated, ID, "kvm", IMAGES)).spec()).isEqualTo(stated);
+        assertThatThrownBy(() -> new Disk("diff", DiskKind.DIFFERENCING, Bus.SCSI, 10, null, "/images/base.qcow2",
+                VmSpec.ImageFormat.RAW, null)).isInstanceOf(EngineException.InvalidSpec.class).hasMessageContaining("format");
+    }
+
     @Test
     void disksOutsideTheAllowedDirectoriesAreRefused() {
         List<Disk> hostile = List.of(
