@@ -341,6 +341,11 @@ class AccessMatrixApiIT {
         return switch (parts[0]) {
             case "me" -> caller.user() == null ? NOBODY : caller.user();
             case "group" -> DemoFleet.group(group).toString();
+            case "name" -> {
+                // The group's assignment exists already, so an allowed POST of it again is refused as a duplicate (400).
+                assignment(group);
+                yield group;
+            }
             case "host" -> host(group).toString();
             case "vm" -> vm(group);
             case "snapshot" -> snapshot(group);
@@ -436,12 +441,16 @@ class AccessMatrixApiIT {
         });
     }
 
-    /** The test's role given to a group nobody is in, at the host group. */
+    /**
+     * The test's role given to a group nobody is in, at the host group: one group per host group, so
+     * that it holds rights only there and a delegate of that host group may change its access.
+     */
     String assignment(String group) {
         String role = roleId();
         return fixture("assignment:" + group, () -> {
             Response made = api.post("/api/v1/assignments", "admin", "demo", "{\"principalType\":\"GROUP\",\"principalName\":"
-                    + "\"matrix-group\",\"roleId\":\"" + role + "\",\"scope\":\"host-group:" + DemoFleet.group(group) + "\"}");
+                    + "\"matrix-group-" + group + "\",\"roleId\":\"" + role + "\",\"scope\":\"host-group:" + DemoFleet.group(group)
+                    + "\"}");
             assertThat(made.status()).as(made.body()).isEqualTo(201);
             return made.json().get("id").asString();
         });
