@@ -27,7 +27,8 @@ class VmLookup {
         Vm vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException("There is no VM " + id + "."));
         try {
             policy.require(Permission.INVENTORY_VIEW, Scope.vm(id));
-        } catch (NotPermittedException hidden) {
+        } catch (NotPermittedException | dev.corral.access.HiddenObjectException hidden) {
+            // The same words for a VM that does not exist and one the caller may not see.
             throw new VmNotFoundException("There is no VM " + id + ".");
         }
         return vm;

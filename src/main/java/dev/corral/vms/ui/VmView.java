@@ -181,7 +181,7 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
             } catch (dev.corral.base.InvalidInputException | dev.corral.base.RuleViolationException e) {
                 expires.setErrorMessage(e.getMessage());
                 expires.setInvalid(true);
-            } catch (dev.corral.access.NotPermittedException | VmNotFoundException e) {
+            } catch (dev.corral.access.NotPermittedException | dev.corral.base.NotFoundException | VmNotFoundException e) {
                 error.setText(e.getMessage());
             }
         });
