@@ -25,6 +25,7 @@ class NavigationIT extends BrowserTest {
         ShellPage shell = openLogin().signInAs("branch-ops", "demo");
         if (path.isEmpty()) {
             shell.navigateTo("Hosts"); // leave the dashboard first, to come back to it
+            assertThat(page).hasURL(Pattern.compile(".*/hosts$")); // before the next click, or it lands on the dashboard still
         }
 
         shell.navigateTo(item);
