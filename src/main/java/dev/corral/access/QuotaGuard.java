@@ -59,7 +59,7 @@ public class QuotaGuard {
      * together pass the quota. Decided one at a time per owner across every node (a lock in the
      * database), the room held in the database.
      */
-    public Runnable reserveRoomFor(Scope target, QuotaUsage.Usage request) {
+    public Runnable reserveRoomFor(String action, Scope target, QuotaUsage.Usage request) {
         Optional<Quota> quota = quotaAt(target);
         if (quota.isEmpty()) {
             return () -> { };
@@ -74,7 +74,7 @@ public class QuotaGuard {
             return exceeded;
         });
         if (!over.isEmpty()) {
-            refuse(target, over);
+            refuse(action, target, over);
         }
         return () -> holds.free(held[0]);
     }
@@ -93,10 +93,10 @@ public class QuotaGuard {
         return used + (limit == null ? "" : " of " + limit) + unit + (limit == null ? " (no limit)" : "") + " in use";
     }
 
-    private void refuse(Scope target, List<String> over) {
+    private void refuse(String action, Scope target, List<String> over) {
         Caller caller = CurrentCaller.get();
         audit.record(new dev.corral.access.audit.AuditEvent(caller.user(), CurrentCaller.sourceAddress(),
-                CurrentCaller.channel(), "vm.create", target.kind().name().toLowerCase(), String.valueOf(target.id()),
+                CurrentCaller.channel(), action, target.kind().name().toLowerCase(), String.valueOf(target.id()),
                 hierarchy.describe(target).orElse(null), dev.corral.access.audit.AuditEvent.Outcome.REFUSED,
                 "Over quota: " + String.join("; ", over) + "."));
         throw new RuleViolationException("This exceeds your quota on " + hierarchy.describe(target).orElse("this scope")

@@ -80,7 +80,7 @@ public class HostAdministration {
         HostSettings settings = licensing.checked(request.settings());
         licensing.requireForRegistration(settings, groupId);
         clusters.requireManaged(settings.cluster(), null, name, Scope.hostGroup(groupId));
-        requireUnique(name);
+        identities.requireFreeName(name);
         identities.requireNewUri(name, uri);
         String identity = connect(name, uri).identity();
         identities.identifyUnknown();
@@ -283,12 +283,6 @@ public class HostAdministration {
             return Engines.parseHostUri(text);
         } catch (EngineException e) {
             throw new InvalidInputException("uri", e.getMessage());
-        }
-    }
-
-    private void requireUnique(String name) {
-        if (hosts.findByNameIgnoreCase(name).isPresent()) {
-            throw new InvalidInputException("name", "There is already a host named " + name + ".");
         }
     }
 

@@ -75,6 +75,16 @@ class HostIdentities {
         }
     }
 
+    /** Refuses a name a host has already; a host the caller cannot see is not confirmed by name. */
+    void requireFreeName(String name) {
+        Optional<Host> same = hosts.findByNameIgnoreCase(name);
+        if (same.isPresent()) {
+            throw new InvalidInputException("name", HostService.visible(same.get().summary(),
+                    policy.visibility(Permission.INVENTORY_VIEW)) ? "There is already a host named " + name + "."
+                            : "This name is not available; choose another.");
+        }
+    }
+
     /** Refuses a hypervisor that a registered host is already; the audit trail names that host. */
     void requireNew(String name, URI uri, String identity) {
         Optional<Host> same = hosts.findByIdentity(identity);

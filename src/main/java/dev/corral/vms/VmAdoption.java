@@ -124,7 +124,7 @@ public class VmAdoption {
                     + "; forget that one first if it is gone.");
         }
         long storage = found.spec().disks().stream().mapToLong(d -> d.sizeGiB()).sum();
-        Runnable release = quotas.reserveRoomFor(Scope.host(hostId),
+        Runnable release = quotas.reserveRoomFor("vm.adopt", Scope.host(hostId),
                 new QuotaUsage.Usage(1, found.spec().vcpus(), found.spec().memoryMiB(), storage));
         try {
             transactions.executeWithoutResult(status -> {

@@ -118,7 +118,7 @@ public class VmConfiguration {
         }
         // The per-VM limits, then the quota, decided under the owner's quota lock; the room is held
         // until the inventory shows the new size, so parallel resizes cannot together pass the quota.
-        Runnable releaseQuota = guards.admitSize(vm, edit.newVcpus(), edit.newMemoryMiB());
+        Runnable releaseQuota = guards.admitSize("vm.configure", vm, edit.newVcpus(), edit.newMemoryMiB());
         HostSummary host = lookup.hostOf(vm);
         Actor actor = Actor.current();
         AtomicReference<VmRow> changed = new AtomicReference<>();

@@ -53,7 +53,7 @@ class VmGuards {
      * with every power-on guard. A refusal releases what was already admitted.
      */
     Runnable admit(Vm vm, UUID hostId, VmState current, PowerOnGuard.Cause cause, int vcpus, long memoryMiB) {
-        Runnable size = admitSize(vm, vcpus, memoryMiB);
+        Runnable size = admitSize("vm.snapshot.apply", vm, vcpus, memoryMiB);
         try {
             Runnable power = cause == null ? NOTHING_HELD : powerOn(vm, hostId, current, cause);
             return () -> {
@@ -72,7 +72,7 @@ class VmGuards {
      * the returned action runs (once the inventory shows the new size), so that parallel changes
      * cannot together pass the quota. Nothing is checked when the size stays.
      */
-    Runnable admitSize(Vm vm, int vcpus, long memoryMiB) {
+    Runnable admitSize(String action, Vm vm, int vcpus, long memoryMiB) {
         if (vcpus == vm.vcpus() && memoryMiB == vm.memoryMiB()) {
             return NOTHING_HELD;
         }
@@ -82,7 +82,7 @@ class VmGuards {
         if (growth.vcpus() == 0 && growth.memoryMiB() == 0 || !CurrentCaller.get().user().equalsIgnoreCase(vm.owner())) {
             return NOTHING_HELD;
         }
-        return quotas.reserveRoomFor(Scope.host(vm.hostId()), growth);
+        return quotas.reserveRoomFor(action, Scope.host(vm.hostId()), growth);
     }
 
     /** Admits the VM with every power-on guard; a refusal releases the admissions already given. */

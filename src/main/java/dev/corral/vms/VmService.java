@@ -191,7 +191,7 @@ public class VmService {
         diskImages.requireUnused(creation.spec().disks(), vm -> policy.allows(Permission.INVENTORY_VIEW, Scope.vm(vm)));
         HostConnection connection = engines.connection(URI.create(creation.host().uri()));
         creation.checkAgainst(connection.facts(), connection.capabilities(), connection.switches());
-        Runnable release = quotas.reserveRoomFor(Scope.host(creation.host().id()), new QuotaUsage.Usage(1,
+        Runnable release = quotas.reserveRoomFor("vm.create", Scope.host(creation.host().id()), new QuotaUsage.Usage(1,
                 creation.spec().vcpus(), creation.spec().memoryMiB(), creation.storageGiB()));
         try {
             return jobs.submit(work.create(creation, owner, release));

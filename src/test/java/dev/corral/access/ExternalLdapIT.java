@@ -85,6 +85,34 @@ class ExternalLdapIT {
         return me.json().get("groups").valueStream().map(g -> g.asString()).toList();
     }
 
+    /**
+     * OpenLDAP's password policy locks an account with pwdAccountLockedTime (an administrator's
+     * lock is 000001010000Z): the account's API token stops working, with the reason, at once.
+     */
+    @Test
+    void aTokenOfAnAccountThePasswordPolicyLockedIsRefused() {
+        ApiClient api = new ApiClient(port);
+        Response created = api.post("/api/v1/tokens", "auditor", "demo", "{\"name\":\"nightly report\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String token = created.json().get("value").asString();
+        String dn = "uid=auditor,ou=people";
+        ldap.modifyAttributes(dn, new javax.naming.directory.ModificationItem[] {new javax.naming.directory.ModificationItem(
+                javax.naming.directory.DirContext.ADD_ATTRIBUTE,
+                new javax.naming.directory.BasicAttribute("pwdAccountLockedTime", "000001010000Z"))});
+        try {
+            Response refused = api.bearer("GET", "/api/v1/me", token);
+
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.json().get("detail").asString())
+                    .isEqualTo("The owner of this API token is disabled or locked in the directory.");
+            assertThat(api.get("/api/v1/me", "auditor", "demo").status()).as("a password sign-in too").isEqualTo(401);
+        } finally {
+            ldap.modifyAttributes(dn, new javax.naming.directory.ModificationItem[] {new javax.naming.directory.ModificationItem(
+                    javax.naming.directory.DirContext.REMOVE_ATTRIBUTE,
+                    new javax.naming.directory.BasicAttribute("pwdAccountLockedTime"))});
+        }
+    }
+
     @Test
     void wrongPasswordAndInjectionAttemptsAreRefused() {
         ApiClient api = new ApiClient(port);

@@ -102,6 +102,21 @@ class HiddenObjectsApiIT {
                 .isEqualTo("sim://hq-hv01");
     }
 
+    @Test
+    void aHostNameTakenByAHiddenHostIsRefusedWithoutConfirmingThatHost() {
+        Response hidden = api.post("/api/v1/hosts", "hq-admin", "demo",
+                "{\"name\":\"BR-HV01\",\"uri\":\"sim://hq-name-probe\",\"hostGroupId\":\"" + HQ + "\"}");
+        Response visible = api.post("/api/v1/hosts", "hq-admin", "demo",
+                "{\"name\":\"hq-hv01\",\"uri\":\"sim://hq-name-probe\",\"hostGroupId\":\"" + HQ + "\"}");
+
+        assertThat(hidden.status()).isEqualTo(400);
+        assertThat(hidden.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(hidden.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("This name is not available; choose another.");
+        assertThat(visible.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("There is already a host named hq-hv01.");
+    }
+
     private static String uriOf(JsonNode hosts, String name) {
         return hosts.valueStream().filter(h -> h.get("name").asString().equals(name)).findFirst()
                 .map(h -> text(h, "uri")).orElseThrow();

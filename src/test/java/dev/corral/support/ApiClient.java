@@ -45,6 +45,11 @@ public final class ApiClient {
         return send(method, path, user, password, json, java.util.Map.of());
     }
 
+    /** A call signed with an API token instead of a password. */
+    public Response bearer(String method, String path, String token) {
+        return send(method, path, null, null, null, java.util.Map.of("Authorization", "Bearer " + token));
+    }
+
     /** With extra request headers, such as {@code If-Match}. */
     public Response send(String method, String path, String user, String password, String json,
             java.util.Map<String, String> headers) {
@@ -69,6 +74,25 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits for a job to end (neither queued nor running) and returns it as {@code user} reads it. */
+    public JsonNode awaitJob(String jobId, String user) {
+        return Await.until("job " + jobId + " to end", Duration.ofSeconds(20),
+                () -> get("/api/v1/jobs/" + jobId, user, "demo").json(),
+                job -> !java.util.List.of("QUEUED", "RUNNING").contains(job.get("state").asString()));
+    }
+
+    /** Waits for the job an accepted (202) response names, and insists it succeeded. */
+    public JsonNode succeeded(Response accepted, String user) {
+        if (accepted.status() != 202) {
+            throw new AssertionError("Expected 202 Accepted, got " + accepted.status() + ": " + accepted.body());
+        }
+        JsonNode job = awaitJob(accepted.json().get("id").asString(), user);
+        if (!"SUCCEEDED".equals(job.get("state").asString())) {
+            throw new AssertionError("Job did not succeed: " + job);
+        }
+        return job;
     }
 
     public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {

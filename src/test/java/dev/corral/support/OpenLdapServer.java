@@ -89,7 +89,7 @@ public final class OpenLdapServer implements AutoCloseable {
                 "dn: cn=config", "objectClass: olcGlobal", "cn: config",
                 "olcPidFile: " + folder.resolve("slapd.pid"), "",
                 "dn: cn=module{0},cn=config", "objectClass: olcModuleList", "cn: module{0}",
-                "olcModulePath: /usr/lib/ldap", "olcModuleLoad: back_mdb", "",
+                "olcModulePath: /usr/lib/ldap", "olcModuleLoad: back_mdb", "olcModuleLoad: ppolicy", "",
                 "dn: cn=schema,cn=config", "objectClass: olcSchemaConfig", "cn: schema", "",
                 "include: file:///etc/ldap/schema/core.ldif",
                 "include: file:///etc/ldap/schema/cosine.ldif",
@@ -104,7 +104,10 @@ public final class OpenLdapServer implements AutoCloseable {
                 "olcRootDN: " + ROOT_DN_SUFFIX + suffix, "olcRootPW: " + ROOT_PASSWORD,
                 // Users may bind; only the service account (root here) reads the tree; passwords never leave.
                 "olcAccess: {0}to attrs=userPassword by anonymous auth by * none",
-                "olcAccess: {1}to * by users read by * none", ""));
+                "olcAccess: {1}to * by users read by * none", "",
+                // The password policy overlay, so that an account can be locked as OpenLDAP does it.
+                "dn: olcOverlay={0}ppolicy,olcDatabase={1}mdb,cn=config", "objectClass: olcOverlayConfig",
+                "objectClass: olcPPolicyConfig", "olcOverlay: {0}ppolicy", ""));
     }
 
     private static void run(Path folder, String... command) throws IOException, InterruptedException {

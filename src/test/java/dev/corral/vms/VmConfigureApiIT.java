@@ -108,6 +108,10 @@ class VmConfigureApiIT {
         assertThat(response.json().get("detail").asString()).contains("virtual processors: 8 allowed");
         assertThat(api.get("/api/v1/vms/" + BR_SANDBOX, "dev", "demo").json().get("live").get("spec").get("vcpus").asInt())
                 .isEqualTo(2);
+        assertThat(api.get("/api/v1/audit?principal=dev&outcome=REFUSED&size=200", "admin", "demo").json().get("items")
+                .valueStream().filter(e -> e.get("details").asString().startsWith("Over quota"))
+                .map(e -> e.get("action").asString()).toList())
+                .as("the refusal is audited as the change it refused").contains("vm.configure");
     }
 
     @Test

@@ -78,7 +78,7 @@ public class ApiTokens {
     public void revoke(UUID id) {
         Caller caller = CurrentCaller.get();
         ApiToken token = tokens.findById(id).filter(t -> t.owner().equalsIgnoreCase(caller.user()))
-                .orElseThrow(() -> new InvalidInputException("id", "You have no such token."));
+                .orElseThrow(() -> new dev.corral.base.NotFoundException("You have no such token."));
         token.revoke(clock.instant());
         record(caller, "token.revoke", token, "Token revoked.");
     }
