@@ -1,5 +1,6 @@
 package dev.corral.access;
 
+import dev.corral.access.directory.AccountLocks;
 import dev.corral.access.directory.ActiveDirectorySignIn;
 import dev.corral.access.directory.LdapGroups;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
 import java.util.Collection;
 import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
@@ -40,8 +42,13 @@ class DirectoryConfiguration {
             BaseLdapPathContextSource contextSource) {
         // Search-and-bind: the user is found by name (the filter parameter is escaped), then bound as.
         BindAuthenticator authenticator = new BindAuthenticator(contextSource);
-        authenticator.setUserSearch(new FilterBasedLdapUserSearch(
-                directory.userSearchBase(), directory.userSearchFilter(), contextSource));
+        FilterBasedLdapUserSearch users = new FilterBasedLdapUserSearch(
+                directory.userSearchBase(), directory.userSearchFilter(), contextSource);
+        // The user's attributes and the lock attributes some servers keep operational: the entry
+        // the search finds is the one the mapper below reads.
+        users.setReturningAttributes(AccountLocks.signInAttributes());
+        authenticator.setUserSearch(users);
+        authenticator.setUserAttributes(AccountLocks.signInAttributes());
         LdapAuthenticationProvider provider =
                 new LdapAuthenticationProvider(authenticator, new LdapGroups(directory, contextSource));
         provider.setUserDetailsContextMapper(new StoredNameMapper(directory.userNameAttribute()));
@@ -55,6 +62,8 @@ class DirectoryConfiguration {
      */
     static final class StoredNameMapper implements UserDetailsContextMapper {
 
+        static final String ACCOUNT_REFUSED = "This account is disabled or locked in the directory.";
+
         private final InetOrgPersonContextMapper people = new InetOrgPersonContextMapper();
         private final String nameAttribute;
 
@@ -65,6 +74,12 @@ class DirectoryConfiguration {
         @Override
         public UserDetails mapUserFromContext(DirContextOperations ctx, String username,
                 Collection<? extends GrantedAuthority> authorities) {
+            if (AccountLocks.refusesSignIn(ctx)) {
+                // The password was right, but the directory has disabled or locked the account
+                // (nsAccountLock, OpenLDAP's pwdAccountLockedTime), whether or not the server
+                // itself enforces it on bind.
+                throw new DisabledException(ACCOUNT_REFUSED);
+            }
             String stored = ctx.getStringAttribute(nameAttribute);
             return people.mapUserFromContext(ctx, stored == null || stored.isBlank() ? username : stored, authorities);
         }

@@ -105,7 +105,9 @@ class ExternalLdapIT {
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.json().get("detail").asString())
                     .isEqualTo("The owner of this API token is disabled or locked in the directory.");
-            assertThat(api.get("/api/v1/me", "auditor", "demo").status()).as("a password sign-in too").isEqualTo(401);
+            Response signIn = api.get("/api/v1/me", "auditor", "demo");
+            assertThat(signIn.status()).as("a password sign-in too").isEqualTo(401);
+            assertThat(signIn.json().get("detail").asString()).isEqualTo("This account is disabled or locked in the directory.");
         } finally {
             ldap.modifyAttributes(dn, new javax.naming.directory.ModificationItem[] {new javax.naming.directory.ModificationItem(
                     javax.naming.directory.DirContext.REMOVE_ATTRIBUTE,

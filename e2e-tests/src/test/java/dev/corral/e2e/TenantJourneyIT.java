@@ -37,7 +37,7 @@ class TenantJourneyIT extends BrowserTest {
 
         Locator row = page.locator(".corral-disk-row").first();
         row.locator("vaadin-select").click();
-        Locator choices = page.locator("vaadin-select-item");
+        Locator choices = row.locator("vaadin-select-list-box vaadin-select-item");
         assertThat(choices).hasText(new String[] {"Fixed size", "Dynamic"});
         page.keyboard().press("Escape");
         assertThat(row.locator("vaadin-text-field")).hasCount(1); // the disk's name; no path, device or parent
