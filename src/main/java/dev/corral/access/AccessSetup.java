@@ -4,7 +4,9 @@ import dev.corral.access.audit.AuditEvent;
 import dev.corral.access.audit.AuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * At start-up: brings the built-in roles in line with {@code config/access/roles.yml} (refusing
- * to start on an unknown permission), and on the very first start creates the configured
- * assignments, so that someone can administer Corral.
+ * to start on an unknown permission), and when there is no assignment at all creates the
+ * configured ones (the demo's, and {@code corral.access.initial-assignments} for a real
+ * directory's first administrators), so that someone can administer Corral.
  */
 @Component
 @Order(20)
@@ -47,9 +50,62 @@ class AccessSetup implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         properties.builtInRoles().forEach(this::sync);
+        List<Planned> initial = plan(properties.initialAssignments());
         if (assignments.count() == 0) {
             properties.demoAssignments().forEach(this::create);
+            initial.forEach(this::create);
         }
+    }
+
+    private record Planned(String entry, PrincipalType type, String principal, String role, String scope, Quota quota) {
+    }
+
+    // Each entry is checked at every start, so a typo shows before it matters; the role and the
+    // host group are looked up only when the entries are applied (later, either may be gone).
+    private static List<Planned> plan(List<AccessProperties.InitialAssignment> entries) {
+        List<Planned> planned = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            AccessProperties.InitialAssignment entry = entries.get(i);
+            String named = entry.describe(i);
+            if (entry.principalType() == null) {
+                throw new IllegalStateException(named + ": principal-type is required, USER or GROUP");
+            }
+            if (entry.principalName() == null || entry.principalName().isBlank()) {
+                throw new IllegalStateException(named + ": principal-name is required");
+            }
+            if (entry.role() == null || entry.role().isBlank()) {
+                throw new IllegalStateException(named + ": role is required (a role's name, e.g. Administrator)");
+            }
+            String scope = entry.scope() == null || entry.scope().isBlank() ? "global" : entry.scope().strip();
+            if (!scope.equalsIgnoreCase("global") && !(scope.startsWith("host-group:") && scope.length() > 11)) {
+                throw new IllegalStateException(named + ": scope must be \"global\" or \"host-group:<name of a "
+                        + "top-level host group>\", not \"" + scope + "\"");
+            }
+            planned.add(new Planned(named, entry.principalType(), entry.principalName().strip(), entry.role().strip(),
+                    scope, entry.quota() == null ? Quota.NONE : entry.quota()));
+        }
+        return planned;
+    }
+
+    private void create(Planned entry) {
+        Role role = roles.findByNameIgnoreCase(entry.role()).orElseThrow(() -> new IllegalStateException(
+                entry.entry() + ": there is no role named " + entry.role()));
+        Scope scope = Scope.GLOBAL;
+        if (!entry.scope().equalsIgnoreCase("global")) {
+            String group = entry.scope().substring("host-group:".length()).strip();
+            scope = hostGroupNamed(group);
+            if (scope == null) {
+                throw new IllegalStateException(entry.entry() + ": there is no top-level host group named " + group);
+            }
+        }
+        Assignment assignment = assignments.save(new Assignment(UUID.randomUUID(), entry.type(), entry.principal(), role,
+                scope, entry.quota(), "system", clock.instant()));
+        log.info("Initial assignment: {} for {} {} on {}", role.name(), entry.type(), entry.principal(),
+                hierarchy.describe(scope).orElse("?"));
+        audit.record(new AuditEvent("system", null, Channel.SYSTEM, "assignment.create", "assignment",
+                assignment.grant().id().toString(), role.name() + " for " + entry.principal(), AuditEvent.Outcome.SUCCESS,
+                "Created at first start from corral.access.initial-assignments on "
+                        + hierarchy.describe(scope).orElse("?") + "."));
     }
 
     private void sync(AccessProperties.RoleDefinition definition) {

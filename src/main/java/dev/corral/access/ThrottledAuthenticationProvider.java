@@ -68,7 +68,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         } catch (InternalAuthenticationServiceException e) {
             throttle.abandoned(key);
             log.warn("Sign-in failed for user name '{}': the directory could not be reached ({})",
-                    printable(name), rootCauseName(e));
+                    printable(name), reason(e));
             throw new DirectoryUnavailableException(e);
         } catch (RuntimeException e) {
             throttle.abandoned(key);
@@ -100,12 +100,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 + (minutes == 1 ? " minute." : " minutes.");
     }
 
-    private static String rootCauseName(Throwable e) {
+    // What an administrator can act on: a TLS failure as the handshake tells it (an untrusted or
+    // misnamed certificate), else the innermost cause (e.g. "LDAP response read timed out").
+    private static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            if (root instanceof javax.net.ssl.SSLException) {
+                break;
+            }
         }
-        return root.getClass().getSimpleName();
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static String printable(String name) {

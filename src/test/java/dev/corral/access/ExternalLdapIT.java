@@ -45,6 +45,10 @@ class ExternalLdapIT {
         // Groups searched for in the whole directory; only those under the group base count.
         registry.add("corral.directory.group-search-base", () -> "");
         registry.add("corral.directory.group-bases", () -> "ou=groups," + SUFFIX);
+        // The ldap profile applies no demo assignments: the first administrators as an administrator names them.
+        registry.add("corral.access.initial-assignments[0].principal-type", () -> "GROUP");
+        registry.add("corral.access.initial-assignments[0].principal-name", () -> "corral-admins");
+        registry.add("corral.access.initial-assignments[0].role", () -> "Administrator");
     }
 
     @AfterAll

@@ -22,15 +22,26 @@ public final class OpenLdapServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int tlsPort;
     private final Path folder;
 
-    private OpenLdapServer(Process process, int port, Path folder) {
+    private OpenLdapServer(Process process, int port, int tlsPort, Path folder) {
         this.process = process;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.folder = folder;
     }
 
     public static OpenLdapServer start(String suffix, Path ldif) throws IOException, InterruptedException {
+        return start(suffix, ldif, null);
+    }
+
+    /**
+     * With a certificate (PEM files; the key unencrypted), the server also offers StartTLS on its
+     * plain port and listens for {@code ldaps://} on a second one.
+     */
+    public static OpenLdapServer start(String suffix, Path ldif, TestCertificates.Pair certificate)
+            throws IOException, InterruptedException {
         Path slapd = Path.of("/usr/sbin/slapd");
         if (!Files.isExecutable(slapd)) {
             throw new IllegalStateException("OpenLDAP's slapd is not installed (apt-get install slapd ldap-utils)");
@@ -39,17 +50,21 @@ public final class OpenLdapServer implements AutoCloseable {
         Path config = Files.createDirectories(folder.resolve("slapd.d"));
         Path data = Files.createDirectories(folder.resolve("data"));
         Path configLdif = folder.resolve("config.ldif");
-        Files.writeString(configLdif, configuration(suffix, data, folder));
+        Files.writeString(configLdif, configuration(suffix, data, folder, certificate));
         run(folder, "/usr/sbin/slapadd", "-n0", "-F", config.toString(), "-l", configLdif.toString());
         run(folder, "/usr/sbin/slapadd", "-n1", "-F", config.toString(), "-l", ldif.toString());
         int port = freePort();
-        Process process = new ProcessBuilder(slapd.toString(), "-d", "0", "-h", "ldap://127.0.0.1:" + port + "/",
-                "-F", config.toString())
+        int tlsPort = certificate == null ? -1 : freePort();
+        String listeners = "ldap://127.0.0.1:" + port + "/" + (certificate == null ? "" : " ldaps://127.0.0.1:" + tlsPort + "/");
+        Process process = new ProcessBuilder(slapd.toString(), "-d", "0", "-h", listeners, "-F", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("slapd.log").toFile())
                 .start();
-        OpenLdapServer server = new OpenLdapServer(process, port, folder);
-        server.awaitListening();
+        OpenLdapServer server = new OpenLdapServer(process, port, tlsPort, folder);
+        server.awaitListening(port);
+        if (certificate != null) {
+            server.awaitListening(tlsPort);
+        }
         return server;
     }
 
@@ -57,7 +72,34 @@ public final class OpenLdapServer implements AutoCloseable {
         return "ldap://127.0.0.1:" + port;
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
+    /** The ldaps:// listener (only when started with a certificate). */
+    public String tlsUrl() {
+        if (tlsPort < 0) {
+            throw new IllegalStateException("this server was started without a certificate");
+        }
+        return "ldaps://127.0.0.1:" + tlsPort;
+    }
+
+    /**
+     * Freezes the server (SIGSTOP): it keeps its port open and the kernel still accepts
+     * connections, but nothing is answered, a directory that hangs. {@link #resume()} undoes it.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    public void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
+    private void awaitListening(int port) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -76,6 +118,11 @@ public final class OpenLdapServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            resume();
+        } catch (IOException | InterruptedException | IllegalStateException alreadyGone) {
+            // a stopped process would not end on SIGTERM; one that is gone needs nothing
+        }
         process.destroy();
         try {
             process.waitFor();
@@ -84,10 +131,12 @@ public final class OpenLdapServer implements AutoCloseable {
         }
     }
 
-    private static String configuration(String suffix, Path data, Path folder) {
+    private static String configuration(String suffix, Path data, Path folder, TestCertificates.Pair certificate) {
+        String global = "olcPidFile: " + folder.resolve("slapd.pid") + (certificate == null ? ""
+                : "\nolcTLSCertificateFile: " + certificate.certificate()
+                        + "\nolcTLSCertificateKeyFile: " + certificate.key());
         return String.join("\n", List.of(
-                "dn: cn=config", "objectClass: olcGlobal", "cn: config",
-                "olcPidFile: " + folder.resolve("slapd.pid"), "",
+                "dn: cn=config", "objectClass: olcGlobal", "cn: config", global, "",
                 "dn: cn=module{0},cn=config", "objectClass: olcModuleList", "cn: module{0}",
                 "olcModulePath: /usr/lib/ldap", "olcModuleLoad: back_mdb", "olcModuleLoad: ppolicy", "",
                 "dn: cn=schema,cn=config", "objectClass: olcSchemaConfig", "cn: schema", "",

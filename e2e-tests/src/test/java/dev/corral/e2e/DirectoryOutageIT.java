@@ -37,6 +37,11 @@ class DirectoryOutageIT extends BrowserTest {
         registry.add("spring.ldap.base", () -> SUFFIX);
         registry.add("spring.ldap.username", () -> OpenLdapServer.ROOT_DN_SUFFIX + SUFFIX);
         registry.add("spring.ldap.password", () -> OpenLdapServer.ROOT_PASSWORD);
+        // The ldap profile applies no demo assignments.
+        registry.add("corral.access.initial-assignments[0].principal-type", () -> "GROUP");
+        registry.add("corral.access.initial-assignments[0].principal-name", () -> "branch-operators");
+        registry.add("corral.access.initial-assignments[0].role", () -> "VM Operator");
+        registry.add("corral.access.initial-assignments[0].scope", () -> "host-group:Branch");
     }
 
     @AfterAll
