@@ -62,7 +62,8 @@ class DirectoryConnection {
         environment.put(CONNECT_TIMEOUT, Long.toString(connection.connectTimeout().toMillis()));
         environment.put(READ_TIMEOUT, Long.toString(connection.readTimeout().toMillis()));
         SSLSocketFactory tls = connection.trustStore() == null ? null : trustedSockets(connection);
-        if (tls != null) {
+        // For ldaps:// only: with StartTLS the connection starts plain, and is upgraded below.
+        if (tls != null && !connection.startTls()) {
             DirectoryTlsSocketFactory.trust(tls);
             environment.put(SOCKET_FACTORY, DirectoryTlsSocketFactory.class.getName());
         }

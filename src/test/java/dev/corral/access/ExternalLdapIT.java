@@ -49,6 +49,9 @@ class ExternalLdapIT {
         registry.add("corral.access.initial-assignments[0].principal-type", () -> "GROUP");
         registry.add("corral.access.initial-assignments[0].principal-name", () -> "corral-admins");
         registry.add("corral.access.initial-assignments[0].role", () -> "Administrator");
+        registry.add("corral.access.initial-assignments[1].principal-type", () -> "GROUP");
+        registry.add("corral.access.initial-assignments[1].principal-name", () -> "auditors");
+        registry.add("corral.access.initial-assignments[1].role", () -> "Auditor");
     }
 
     @AfterAll

@@ -133,6 +133,24 @@ class ExternalLdapSignInIT {
         assertThat(api.get("/api/v1/audit", "hq-admin", "demo").status()).as("hq-admin is no Administrator").isEqualTo(403);
     }
 
+    @Test
+    void tenSignInsOverTheApi() {
+        System.out.println("MEASURE ldap sign-in median ms=" + medianSignInMillis(new ApiClient(port), "branch-ops"));
+    }
+
+    /** Sign-in time, measured (reported, not a limit): ten API sign-ins, each a search and a bind. */
+    static long medianSignInMillis(ApiClient api, String user) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            Response me = api.get("/api/v1/me", user, "demo");
+            millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+            assertThat(me.status()).as(me.body()).isEqualTo(200);
+        }
+        java.util.Collections.sort(millis);
+        return (millis.get(4) + millis.get(5)) / 2;
+    }
+
     private static List<JsonNode> entries(ApiClient api, String field, String value) {
         Response audit = api.get("/api/v1/audit?size=500", "admin", "demo");
         assertThat(audit.status()).as(audit.body()).isEqualTo(200);

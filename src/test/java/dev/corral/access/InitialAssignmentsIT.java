@@ -20,7 +20,7 @@ class InitialAssignmentsIT {
                 "corral.access.initial-assignments[1].principal-type=USER",
                 "corral.access.initial-assignments[1].principal-name=erin",
                 "corral.access.initial-assignments[1].role=Overlord"))
-                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("corral.access.initial-assignments[1] (USER erin, role Overlord, scope global): "
                         + "there is no role named Overlord");
     }
@@ -31,7 +31,7 @@ class InitialAssignmentsIT {
                 "corral.access.initial-assignments[0].principal-name=ops",
                 "corral.access.initial-assignments[0].role=VM Operator",
                 "corral.access.initial-assignments[0].scope=rack-7"))
-                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("corral.access.initial-assignments[0] (GROUP ops, role VM Operator, scope rack-7): "
                         + "scope must be \"global\" or \"host-group:<name of a top-level host group>\", not \"rack-7\"");
     }
@@ -42,7 +42,7 @@ class InitialAssignmentsIT {
                 "corral.access.initial-assignments[0].principal-name=ops",
                 "corral.access.initial-assignments[0].role=VM Operator",
                 "corral.access.initial-assignments[0].scope=host-group:Atlantis"))
-                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("corral.access.initial-assignments[0] (GROUP ops, role VM Operator, scope host-group:Atlantis): "
                         + "there is no top-level host group named Atlantis");
     }
