@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,6 +28,8 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
                     "directory-unavailable", "Directory unavailable", unavailable.getMessage());
             case LockedException locked -> Problems.of(HttpStatus.UNAUTHORIZED,
                     "sign-in-locked", "Sign-in locked", locked.getMessage());
+            case DisabledException disabled -> Problems.of(HttpStatus.UNAUTHORIZED,
+                    "account-disabled", "Account disabled", disabled.getMessage());
             case null, default -> Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
                     request.getHeader(HttpHeaders.AUTHORIZATION) == null
                             ? "This API needs credentials: HTTP Basic with your directory user name and password."

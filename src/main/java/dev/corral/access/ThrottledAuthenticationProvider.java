@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -56,6 +57,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             log.info("Sign-in failed for user name '{}': wrong user name or password", printable(name));
             refused(name, "Wrong user name or password.");
             throw new BadCredentialsException("Wrong user name or password.");
+        } catch (DisabledException e) {
+            // The right password for an account the directory disabled or locked: not a guess, so
+            // not counted against the name, but refused and audited with the reason.
+            throttle.abandoned(key);
+            log.info("Sign-in refused for user name '{}': the account is disabled or locked in the directory",
+                    printable(name));
+            refused(name, "The account is disabled or locked in the directory.");
+            throw e;
         } catch (InternalAuthenticationServiceException e) {
             throttle.abandoned(key);
             log.warn("Sign-in failed for user name '{}': the directory could not be reached ({})",

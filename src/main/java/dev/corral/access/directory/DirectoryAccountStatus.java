@@ -32,7 +32,6 @@ import org.springframework.stereotype.Service;
 class DirectoryAccountStatus implements DirectoryAccounts {
 
     static final int BATCH = 50;
-    private static final int ACCOUNT_DISABLE = 0x2;
     private static final int TIME_LIMIT_MS = 10_000;
 
     private final DirectoryProperties directory;
@@ -82,43 +81,10 @@ class DirectoryAccountStatus implements DirectoryAccounts {
         ContextMapper<Map.Entry<String, Status>> mapper = match -> {
             DirContextOperations entry = (DirContextOperations) match;
             String name = entry.getStringAttribute(store.nameAttribute());
-            return name == null ? null : Map.entry(name.toLowerCase(Locale.ROOT), disabled(entry) ? Status.DISABLED : Status.ACTIVE);
+            return name == null ? null : Map.entry(name.toLowerCase(Locale.ROOT), AccountLocks.disabled(entry) ? Status.DISABLED : Status.ACTIVE);
         };
         connection().search(query, mapper).stream().filter(e -> e != null && found.containsKey(e.getKey()))
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
-    }
-
-    /** The attributes {@link #refusesSignIn} reads; operational on some servers, so asked for by name. */
-    static final String[] SIGN_IN_ATTRIBUTES = {"userAccountControl", "lockoutTime", "nsAccountLock", "pwdAccountLockedTime"};
-
-    /**
-     * Whether the directory refuses the account a sign-in: disabled (as {@link #disabled}), or locked
-     * out by Active Directory ({@code lockoutTime} after the epoch; it stays set until the next
-     * successful password sign-in or an administrator's unlock, so a lock-out that has run out still counts).
-     */
-    static boolean refusesSignIn(DirContextOperations entry) {
-        if (disabled(entry)) {
-            return true;
-        }
-        String lockout = entry.getStringAttribute("lockoutTime");
-        try {
-            return lockout != null && Long.parseLong(lockout.strip()) > 0;
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
-
-    static boolean disabled(DirContextOperations entry) {
-        String control = entry.getStringAttribute("userAccountControl");
-        if (control != null) {
-            try {
-                return (Long.parseLong(control.strip()) & ACCOUNT_DISABLE) != 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return "true".equalsIgnoreCase(entry.getStringAttribute("nsAccountLock"))
-                || entry.getStringAttribute("pwdAccountLockedTime") != null;
     }
 
     private LdapOperations connection() {

@@ -45,7 +45,7 @@ class DirectoryGroups implements PrincipalDirectory {
                         GroupBases.of(directory, new javax.naming.ldap.LdapName(java.util.List.of())));
             }
             return readLdap(user).map(found -> new Account(groupsOf(found, user),
-                    !DirectoryAccountStatus.refusesSignIn(found)));
+                    !AccountLocks.refusesSignIn(found)));
         } catch (org.springframework.ldap.NamingException e) {
             throw new dev.corral.base.ServiceUnavailableException("The directory cannot be reached to read the account of "
                     + user + "; try again shortly.", e);
@@ -64,10 +64,7 @@ class DirectoryGroups implements PrincipalDirectory {
         FilterBasedLdapUserSearch users = new FilterBasedLdapUserSearch(directory.userSearchBase(),
                 directory.userSearchFilter(), contextSource.getObject());
         // All user attributes, and the lock attributes that some servers keep operational.
-        String[] attributes = new String[DirectoryAccountStatus.SIGN_IN_ATTRIBUTES.length + 1];
-        attributes[0] = "*";
-        System.arraycopy(DirectoryAccountStatus.SIGN_IN_ATTRIBUTES, 0, attributes, 1, attributes.length - 1);
-        users.setReturningAttributes(attributes);
+        users.setReturningAttributes(AccountLocks.signInAttributes());
         try {
             return java.util.Optional.of(users.searchForUser(user));
         } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {

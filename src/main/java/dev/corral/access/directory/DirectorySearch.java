@@ -111,7 +111,7 @@ public class DirectorySearch {
     /** Active Directory: a user's groups and whether the account may sign in, read with the service account. */
     java.util.Optional<dev.corral.access.PrincipalDirectory.Account> activeDirectoryAccountOf(String user, String rootDn,
             GroupBases bases) {
-        String[] attributes = Stream.concat(Stream.of("memberOf"), Stream.of(DirectoryAccountStatus.SIGN_IN_ATTRIBUTES))
+        String[] attributes = Stream.concat(Stream.of("memberOf"), Stream.of(AccountLocks.SIGN_IN_ATTRIBUTES))
                 .toArray(String[]::new);
         LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
                 .attributes(attributes).filter("(&" + users.classFilter() + users.exactFilter() + ")", user);
@@ -126,7 +126,7 @@ public class DirectorySearch {
         java.util.Set<String> groups = new ActiveDirectoryGroups(connection(), LdapUtils.newLdapName(rootDn), rootDn, bases)
                 .namesOf(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
         return java.util.Optional.of(new dev.corral.access.PrincipalDirectory.Account(groups,
-                !DirectoryAccountStatus.refusesSignIn(entry)));
+                !AccountLocks.refusesSignIn(entry)));
     }
 
     private Stream<DirectoryPrincipal> containing(LdapOperations directory, PrincipalStore store, String text, int max) {

@@ -69,6 +69,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 message.setMessage("This user name is locked for a few minutes after repeated wrong passwords. "
                         + "Wait, then try again with the right password.");
             }
+            case ACCOUNT_DISABLED -> {
+                message.setTitle("This account is disabled or locked");
+                message.setMessage("The directory has disabled or locked this account. "
+                        + "Ask your directory administrator to unlock it.");
+            }
             default -> {
                 message.setTitle("Wrong user name or password");
                 message.setMessage("Check your directory user name and password, then try again.");
