@@ -19,12 +19,14 @@ class DirectoryGroups implements PrincipalDirectory {
     private final DirectoryProperties directory;
     private final ObjectProvider<BaseLdapPathContextSource> contextSource;
     private final DirectorySearch search;
+    private final java.time.Clock clock;
 
     DirectoryGroups(DirectoryProperties directory, ObjectProvider<BaseLdapPathContextSource> contextSource,
-            DirectorySearch search) {
+            DirectorySearch search, java.time.Clock clock) {
         this.directory = directory;
         this.contextSource = contextSource;
         this.search = search;
+        this.clock = clock;
     }
 
     @Override
@@ -41,8 +43,7 @@ class DirectoryGroups implements PrincipalDirectory {
     public java.util.Optional<Account> accountOf(String user) {
         try {
             if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
-                return search.activeDirectoryAccountOf(user, directory.adRootDn(),
-                        GroupBases.of(directory, new javax.naming.ldap.LdapName(java.util.List.of())));
+                return activeDirectoryAccountOf(user);
             }
             return readLdap(user).map(found -> new Account(groupsOf(found, user),
                     !AccountLocks.refusesSignIn(found)));
@@ -54,10 +55,15 @@ class DirectoryGroups implements PrincipalDirectory {
 
     private java.util.Optional<Set<String>> read(String user) {
         if (directory.mode() == DirectoryProperties.Mode.ACTIVE_DIRECTORY) {
-            return search.activeDirectoryGroupsOf(user, directory.adRootDn(),
-                    GroupBases.of(directory, new javax.naming.ldap.LdapName(java.util.List.of())));
+            return activeDirectoryAccountOf(user).map(Account::groups);
         }
         return readLdap(user).map(entry -> groupsOf(entry, user));
+    }
+
+    // Explain, tokens and owner checks find the account and its groups as sign-in does.
+    private java.util.Optional<Account> activeDirectoryAccountOf(String user) {
+        return search.activeDirectoryAccountOf(user, directory.adRootDn(),
+                GroupBases.of(directory, new javax.naming.ldap.LdapName(java.util.List.of())), clock.instant());
     }
 
     private java.util.Optional<DirContextOperations> readLdap(String user) {

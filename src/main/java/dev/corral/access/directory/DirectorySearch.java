@@ -90,43 +90,19 @@ public class DirectorySearch {
         return connection().search(query, principal(store)).stream().filter(p -> p != null).findFirst();
     }
 
-    /** Active Directory: a user's groups that count, nested ones included, read with the service account. */
-    java.util.Optional<java.util.Set<String>> activeDirectoryGroupsOf(String user, String rootDn, GroupBases bases) {
-        LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
-                .attributes("memberOf").filter("(&" + users.classFilter() + users.exactFilter() + ")", user);
-        List<java.util.Map.Entry<String, List<String>>> found = connection().search(query,
-                (ContextMapper<java.util.Map.Entry<String, List<String>>>) match -> {
-                    DirContextOperations entry = (DirContextOperations) match;
-                    String[] memberOf = entry.getStringAttributes("memberOf");
-                    return java.util.Map.entry(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
-                });
-        if (found.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        // The service account's connection has the root DN as its base (see activeDirectory).
-        return java.util.Optional.of(new ActiveDirectoryGroups(connection(), LdapUtils.newLdapName(rootDn), rootDn, bases)
-                .namesOf(found.getFirst().getKey(), found.getFirst().getValue()));
-    }
-
-    /** Active Directory: a user's groups and whether the account may sign in, read with the service account. */
+    /**
+     * Active Directory: a user's groups that count (nested ones included, found as sign-in finds
+     * them) and whether the domain lets the account sign in now, read with the service account.
+     */
     java.util.Optional<dev.corral.access.PrincipalDirectory.Account> activeDirectoryAccountOf(String user, String rootDn,
-            GroupBases bases) {
-        String[] attributes = Stream.concat(Stream.of("memberOf"), Stream.of(AccountLocks.SIGN_IN_ATTRIBUTES))
-                .toArray(String[]::new);
-        LdapQuery query = LdapQueryBuilder.query().base(users.base()).countLimit(1).timeLimit(TIME_LIMIT_MS)
-                .attributes(attributes).filter("(&" + users.classFilter() + users.exactFilter() + ")", user);
-        List<DirContextOperations> found = connection().search(query,
-                (ContextMapper<DirContextOperations>) match -> (DirContextOperations) match);
-        if (found.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        DirContextOperations entry = found.getFirst();
-        String[] memberOf = entry.getStringAttributes("memberOf");
+            GroupBases bases, java.time.Instant now) {
         // The service account's connection has the root DN as its base (see activeDirectory).
-        java.util.Set<String> groups = new ActiveDirectoryGroups(connection(), LdapUtils.newLdapName(rootDn), rootDn, bases)
-                .namesOf(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
-        return java.util.Optional.of(new dev.corral.access.PrincipalDirectory.Account(groups,
-                !AccountLocks.refusesSignIn(entry)));
+        return new ActiveDirectoryAccounts(connection(), "", "").bySamAccountName(user).map(entry -> {
+            String[] memberOf = entry.getStringAttributes("memberOf");
+            java.util.Set<String> groups = new ActiveDirectoryGroups(connection(), LdapUtils.newLdapName(rootDn), rootDn, bases)
+                    .namesOf(entry.getNameInNamespace(), memberOf == null ? List.of() : List.of(memberOf));
+            return new dev.corral.access.PrincipalDirectory.Account(groups, ActiveDirectoryAccounts.maySignIn(entry, now));
+        });
     }
 
     private Stream<DirectoryPrincipal> containing(LdapOperations directory, PrincipalStore store, String text, int max) {

@@ -26,7 +26,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-memory LDAP server that answers like Active Directory as far as Corral asks: binds as
+ * An in-memory LDAP server that answers like Active Directory as far as Corral asks (for what the
+ * Samba domain of the other AD tests cannot do: refuse the in-chain rule, or answer it with nothing): binds as
  * {@code user@domain}, {@code sAMAccountName}, {@code memberOf} on users and groups, object
  * classes {@code user}, {@code computer} and {@code group}, and, as chosen by the test, the
  * in-chain matching rule answered, refused (as UnboundID does by itself) or matching nothing.
