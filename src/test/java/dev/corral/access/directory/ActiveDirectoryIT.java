@@ -56,6 +56,19 @@ class ActiveDirectoryIT {
         registry.add("corral.directory.ad-service-account", () -> SambaDomainController.SERVICE_ACCOUNT);
         registry.add("corral.directory.ad-service-password", () -> PASSWORD);
         registry.add("corral.directory.group-bases", () -> SambaDomainController.GROUPS);
+        // A real directory's first administrators, as an organisation would name them.
+        String[][] first = {{"GROUP", "corral-admins", "Administrator", "global"},
+            {"GROUP", "branch-operators", "VM Operator", "host-group:Branch"},
+            {"GROUP", "developers", "Self-Service User", "host-group:Branch"},
+            {"GROUP", "auditors", "Auditor", "global"}};
+        for (int i = 0; i < first.length; i++) {
+            String[] entry = first[i];
+            String key = "corral.access.initial-assignments[" + i + "].";
+            registry.add(key + "principal-type", () -> entry[0]);
+            registry.add(key + "principal-name", () -> entry[1]);
+            registry.add(key + "role", () -> entry[2]);
+            registry.add(key + "scope", () -> entry[3]);
+        }
     }
 
     @Test
