@@ -38,10 +38,7 @@ class ExternalLdapIT {
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) throws Exception {
         server = OpenLdapServer.start(SUFFIX, Path.of("config/directory/corral-demo.ldif"));
-        registry.add("spring.ldap.urls", server::url);
-        registry.add("spring.ldap.base", () -> SUFFIX);
-        registry.add("spring.ldap.username", () -> OpenLdapServer.ROOT_DN_SUFFIX + SUFFIX);
-        registry.add("spring.ldap.password", () -> OpenLdapServer.ROOT_PASSWORD);
+        server.connect(registry, SUFFIX);
         // Groups searched for in the whole directory; only those under the group base count.
         registry.add("corral.directory.group-search-base", () -> "");
         registry.add("corral.directory.group-bases", () -> "ou=groups," + SUFFIX);

@@ -68,6 +68,17 @@ public final class OpenLdapServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Points the ldap profile at this server below {@code suffix}, with its root account as the
+     * service account.
+     */
+    public void connect(org.springframework.test.context.DynamicPropertyRegistry registry, String suffix) {
+        registry.add("spring.ldap.urls", this::url);
+        registry.add("spring.ldap.base", () -> suffix);
+        registry.add("spring.ldap.username", () -> ROOT_DN_SUFFIX + suffix);
+        registry.add("spring.ldap.password", () -> ROOT_PASSWORD);
+    }
+
     public String url() {
         return "ldap://127.0.0.1:" + port;
     }

@@ -33,10 +33,7 @@ class DirectoryOutageIT extends BrowserTest {
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) throws Exception {
         server = OpenLdapServer.start(SUFFIX, Path.of("config/directory/corral-demo.ldif"));
-        registry.add("spring.ldap.urls", server::url);
-        registry.add("spring.ldap.base", () -> SUFFIX);
-        registry.add("spring.ldap.username", () -> OpenLdapServer.ROOT_DN_SUFFIX + SUFFIX);
-        registry.add("spring.ldap.password", () -> OpenLdapServer.ROOT_PASSWORD);
+        server.connect(registry, SUFFIX);
         // The ldap profile applies no demo assignments.
         registry.add("corral.access.initial-assignments[0].principal-type", () -> "GROUP");
         registry.add("corral.access.initial-assignments[0].principal-name", () -> "branch-operators");

@@ -35,10 +35,7 @@ class LockedAccountSignInIT extends BrowserTest {
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) throws Exception {
         server = OpenLdapServer.start(SUFFIX, Path.of("config/directory/corral-demo.ldif"));
-        registry.add("spring.ldap.urls", server::url);
-        registry.add("spring.ldap.base", () -> SUFFIX);
-        registry.add("spring.ldap.username", () -> OpenLdapServer.ROOT_DN_SUFFIX + SUFFIX);
-        registry.add("spring.ldap.password", () -> OpenLdapServer.ROOT_PASSWORD);
+        server.connect(registry, SUFFIX);
         registry.add("corral.access.initial-assignments[0].principal-type", () -> "GROUP");
         registry.add("corral.access.initial-assignments[0].principal-name", () -> "auditors");
         registry.add("corral.access.initial-assignments[0].role", () -> "Auditor");
