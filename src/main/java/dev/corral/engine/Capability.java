@@ -13,7 +13,8 @@ public enum Capability {
     VLAN("802.1Q VLAN tags"),
     PASS_THROUGH_DISKS("pass-through disks"),
     LEGACY_NETWORK_ADAPTERS("legacy network adapters"),
-    INTEGRATION_SERVICE_STATUS("report integration service status");
+    INTEGRATION_SERVICE_STATUS("report integration service status"),
+    CONSOLE("show the VM's screen");
 
     private final String description;
 

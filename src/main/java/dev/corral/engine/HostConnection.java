@@ -89,6 +89,15 @@ public interface HostConnection extends AutoCloseable {
      */
     VmInfo quickMigrate(UUID vmId, HostConnection target);
 
+    // Console
+
+    /**
+     * Connects to the VM's screen. Throws {@link EngineException.Unsupported} with the reason where
+     * this VM has no screen to give (no graphics in its definition, a driver without displays),
+     * {@link EngineException.InvalidState} where it has one only while running and is not.
+     */
+    ConsoleStream openConsole(UUID vmId);
+
     // Events
 
     /** Subscribes to lifecycle events of this host's VMs; close the subscription to stop. */

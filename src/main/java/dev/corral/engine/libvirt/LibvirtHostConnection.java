@@ -167,6 +167,11 @@ final class LibvirtHostConnection implements HostConnection {
     }
 
     @Override
+    public dev.corral.engine.ConsoleStream openConsole(UUID vmId) {
+        throw new EngineException.Unsupported("PENDING-LIBVIRT-CONSOLE");
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<LifecycleEvent> listener) {
         return host.events.subscribe(listener);
     }

@@ -556,6 +556,13 @@ final class SimulatedHost implements HostConnection {
         emit(vm, LifecycleEvent.Kind.DEFINED);
     }
 
+    // ---- Console
+
+    @Override
+    public dev.corral.engine.ConsoleStream openConsole(UUID vmId) {
+        throw new EngineException.Unsupported("PENDING-SIM-CONSOLE");
+    }
+
     // ---- Events
 
     @Override
