@@ -24,6 +24,14 @@ public interface AccessPolicy {
     /** Whether the caller holds the permission at the object; records nothing. */
     boolean allows(Permission permission, Scope object);
 
+    /**
+     * For something granted earlier that lasts (an open console): why {@code user} may no longer
+     * do it now, read afresh from the directory (groups, disabled or locked) and the assignments;
+     * empty while still allowed. Records nothing; throws {@link
+     * dev.corral.base.ServiceUnavailableException} when the directory cannot be asked.
+     */
+    java.util.Optional<String> revoked(String user, Permission permission, Scope object);
+
     /** Why a principal may or may not do something: the deciding assignments and the group chain. */
     Decision explain(String principal, Permission permission, Scope object);
 

@@ -52,6 +52,19 @@ class AccessPolicyService implements AccessPolicy {
     }
 
     @Override
+    public java.util.Optional<String> revoked(String user, Permission permission, Scope object) {
+        java.util.Optional<PrincipalDirectory.Account> account = directory.accountOf(user);
+        if (account.isEmpty()) {
+            return java.util.Optional.of(user + " is no longer in the directory.");
+        }
+        if (!account.get().maySignIn()) {
+            return java.util.Optional.of("The account " + user + " is disabled or locked.");
+        }
+        Decision decision = decide(new Caller(user, account.get().groups()), permission, object);
+        return decision.allowed() ? java.util.Optional.empty() : java.util.Optional.of(decision.summary());
+    }
+
+    @Override
     public Decision explain(String principal, Permission permission, Scope object) {
         Caller asker = CurrentCaller.get();
         boolean self = principal.equalsIgnoreCase(asker.user());

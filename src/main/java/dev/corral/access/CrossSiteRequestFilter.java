@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +30,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     private final Set<String> allowedOrigins;
 
     CrossSiteRequestFilter(ApiProperties properties) {
-        this.allowedOrigins = properties.allowedOrigins().stream().map(CrossSiteRequestFilter::normalised)
+        this.allowedOrigins = properties.allowedOrigins().stream().map(Origins::normalised)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -57,44 +56,11 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
             return "cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site)
                     ? "A page of another site may not change anything in Corral." : null;
         }
-        String wanted = normalised(origin);
-        if (wanted.equals(ownOrigin(request)) || allowedOrigins.contains(wanted)) {
+        String wanted = Origins.normalised(origin);
+        if (Origins.isOwn(request, origin) || allowedOrigins.contains(wanted)) {
             return null;
         }
-        return "Pages of " + printable(origin) + " may not change anything in Corral; only Corral's own pages "
+        return "Pages of " + Origins.printable(origin) + " may not change anything in Corral; only Corral's own pages "
                 + "(and origins in corral.api.allowed-origins) may.";
-    }
-
-    // The origin the browser was talking to: the scheme, Host and port of this very request.
-    private static String ownOrigin(HttpServletRequest request) {
-        return origin(request.getScheme(), request.getServerName(), request.getServerPort());
-    }
-
-    /** {@code scheme://host[:port]}, lower case, the scheme's default port left out; "null" stays "null". */
-    static String normalised(String origin) {
-        try {
-            URI uri = URI.create(origin.strip());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return origin.strip().toLowerCase(Locale.ROOT);
-            }
-            return origin(uri.getScheme(), uri.getHost(), uri.getPort());
-        } catch (IllegalArgumentException e) {
-            return origin.strip().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static String origin(String scheme, String host, int port) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        boolean defaultPort = port < 0 || ("http".equals(s) && port == 80) || ("https".equals(s) && port == 443);
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.contains(":") && !h.startsWith("[")) {
-            h = "[" + h + "]";
-        }
-        return s + "://" + h + (defaultPort ? "" : ":" + port);
-    }
-
-    private static String printable(String text) {
-        String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -64,8 +64,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain consoleSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager);
-        // The console's own stylesheets style the sign-in page too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        // The console's own stylesheets style the sign-in page too. /console/** is the VM console's
+        // public script (noVNC) and its WebSocket, whose handshake takes a one-time ticket instead of a session.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/console/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
     }
