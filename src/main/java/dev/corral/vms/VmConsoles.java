@@ -24,8 +24,10 @@ public class VmConsoles {
     private final VmLookup lookup;
     private final AccessPolicy policy;
     private final Engines engines;
+    private final dev.corral.hosts.HostTree tree;
 
-    VmConsoles(VmLookup lookup, AccessPolicy policy, Engines engines) {
+    VmConsoles(VmLookup lookup, AccessPolicy policy, Engines engines, dev.corral.hosts.HostTree tree) {
+        this.tree = tree;
         this.lookup = lookup;
         this.policy = policy;
         this.engines = engines;
@@ -52,6 +54,32 @@ public class VmConsoles {
     public boolean mayOpen(UUID vmId, HostCapabilities capabilities) {
         return capabilities != null && capabilities.supports(Capability.CONSOLE)
                 && policy.allows(Permission.VM_CONSOLE, Scope.vm(vmId));
+    }
+
+    /**
+     * For a grid of VMs: which rows the caller may open the console of. The rights are read once
+     * (one visibility), each host's capabilities once, whatever the number of rows.
+     */
+    public java.util.function.Predicate<VmRow> openable() {
+        AccessPolicy.Visibility visibility = policy.visibility(Permission.VM_CONSOLE);
+        if (visibility.nowhere()) {
+            return row -> false;
+        }
+        java.util.Map<UUID, Boolean> capable = new java.util.concurrent.ConcurrentHashMap<>();
+        return row -> {
+            UUID group = tree.host(row.hostId()).map(HostSummary::hostGroupId).orElse(null);
+            return visibility.vm(row.id(), row.hostId(), group, row.owner())
+                    && capable.computeIfAbsent(row.hostId(), this::canShowScreens);
+        };
+    }
+
+    private boolean canShowScreens(UUID hostId) {
+        try {
+            return tree.host(hostId).map(h -> engines.connection(URI.create(h.uri())).capabilities().supports(Capability.CONSOLE))
+                    .orElse(false);
+        } catch (EngineException e) {
+            return false;
+        }
     }
 
     /** Whether the caller holds {@code vm.console} there; the host is not asked. */

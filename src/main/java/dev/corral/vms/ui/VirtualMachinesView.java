@@ -57,8 +57,9 @@ class VirtualMachinesView extends VerticalLayout {
     private Runnable unlisten;
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    VirtualMachinesView(VmService vms, VmEvents events, HostGroupAdministration hostGroups) {
+    VirtualMachinesView(VmService vms, VmEvents events, HostGroupAdministration hostGroups, dev.corral.vms.VmConsoles consoles) {
         this.vms = vms;
+        this.consoleOpenable = consoles.openable();
         this.events = events;
         addClassName("corral-view");
         setSizeFull();
@@ -118,9 +119,24 @@ class VirtualMachinesView extends VerticalLayout {
         tag.setWidth("11rem");
     }
 
+    /** The screen of each VM the user may watch, one click from the grid; nothing where they may not. */
+    private com.vaadin.flow.component.Component consoleButton(VmRow vm) {
+        if (!consoleOpenable.test(vm)) {
+            return new com.vaadin.flow.component.html.Span();
+        }
+        Button open = new Button(VaadinIcon.DESKTOP.create(),
+                click -> com.vaadin.flow.component.UI.getCurrent().navigate("vms/" + vm.id() + "/console"));
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        open.setAriaLabel("Console of " + vm.name());
+        open.setTooltipText("Console");
+        return open;
+    }
+
     private static String familyLabel(VmSpec.GuestOs.Family family) {
         return family.name().charAt(0) + family.name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }
+
+    private final java.util.function.Predicate<VmRow> consoleOpenable;
 
     private void configureGrid() {
         grid.addComponentColumn(vm -> new RouterLink(vm.name(), VmView.class, new com.vaadin.flow.router.RouteParameters("id", vm.id().toString()))).setHeader("Name")
@@ -137,6 +153,7 @@ class VirtualMachinesView extends VerticalLayout {
                 .setTooltipGenerator(vm -> dev.corral.vms.VmTags.format(vm.tags()));
         grid.addColumn(vm -> vm.leaseExpires() == null ? "" : vm.leaseExpires().toString()).setHeader("Lease ends")
                 .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::consoleButton).setHeader("Console").setKey("console").setWidth("6.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No VMs match. VMs appear here once they are registered on hosts you may see.");
         grid.setSizeFull();

@@ -51,11 +51,13 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
     private final Clock clock;
     private final dev.corral.jobs.JobService jobs;
     private final dev.corral.vms.VmLeases leases;
+    private final dev.corral.vms.VmConsoles consoles;
     private UUID id;
     private Runnable unlisten;
 
     VmView(VmService vms, VmSnapshots snapshots, VmConfiguration configuration, VmEvents events, Clock clock,
-            dev.corral.jobs.JobService jobs, dev.corral.vms.VmLeases leases) {
+            dev.corral.jobs.JobService jobs, dev.corral.vms.VmLeases leases, dev.corral.vms.VmConsoles consoles) {
+        this.consoles = consoles;
         this.jobs = jobs;
         this.leases = leases;
         this.vms = vms;
@@ -116,6 +118,15 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
                 details.vm().hostName()).open());
         disableIf(migrate, overview.unavailable().get(VmSnapshots.MIGRATE));
         bar.add(edit, migrate, delete);
+        if (consoles.permitted(id)) {
+            Button console = new Button("Console", com.vaadin.flow.component.icon.VaadinIcon.DESKTOP.create(),
+                    click -> UI.getCurrent().navigate("vms/" + id + "/console"));
+            console.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            String whyNot = details.capabilities() == null ? "The host does not answer."
+                    : details.capabilities().whyNot(dev.corral.engine.Capability.CONSOLE).orElse(null);
+            disableIf(console, whyNot);
+            bar.addComponentAsFirst(console);
+        }
         if (details.provenance().lease() != null) {
             Button renew = new Button("Renew lease", click -> renewLease(details.vm().name(), details.provenance().lease()));
             if (!leases.mayRenew(id)) {
