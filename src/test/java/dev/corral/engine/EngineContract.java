@@ -496,6 +496,32 @@ public abstract class EngineContract {
         assertThat(hostA.listVms()).extracting(VmInfo::id).doesNotContain(id);
     }
 
+    // ---- Console
+
+    /**
+     * A running VM's console speaks RFB from its first byte and shows a screen of some size; where
+     * the host has no displays to give, it is refused with the reason its capabilities state.
+     */
+    @Test
+    void aRunningVmsConsoleSpeaksRfbOrIsRefusedWithTheReason() throws Exception {
+        UUID id = hostA.define(spec(name("screen"))).id();
+        hostA.start(id);
+        java.util.Optional<String> whyNot = hostA.capabilities().whyNot(Capability.CONSOLE);
+        if (whyNot.isPresent()) {
+            assertThatThrownBy(() -> hostA.openConsole(id)).isInstanceOf(EngineException.Unsupported.class)
+                    .hasMessage(whyNot.get());
+            return;
+        }
+
+        try (dev.corral.support.RfbTestClient client = dev.corral.support.RfbTestClient.connect(hostA.openConsole(id))) {
+            client.requestUpdate(false);
+            client.awaitUpdate(Duration.ofSeconds(10));
+
+            assertThat(client.width()).isPositive();
+            assertThat(client.height()).isPositive();
+        }
+    }
+
     // ---- Events
 
     @Test

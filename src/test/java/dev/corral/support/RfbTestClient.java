@@ -46,6 +46,10 @@ public final class RfbTestClient implements AutoCloseable {
         }
     }
 
+    /** One rectangle of an update, as its header gave it. */
+    public record Rect(int x, int y, int width, int height, int encoding) {
+    }
+
     private final DataInputStream in;
     private final DataOutputStream out;
     private final AutoCloseable transport;
@@ -60,6 +64,7 @@ public final class RfbTestClient implements AutoCloseable {
     private int[] raw;
     private volatile long updates;
     private volatile long mark;
+    private volatile java.util.List<Rect> lastUpdate = java.util.List.of();
     private volatile Throwable failure;
     private volatile boolean closed;
     private final Thread reader;
@@ -247,6 +252,11 @@ public final class RfbTestClient implements AutoCloseable {
         }
     }
 
+    /** The rectangles of the last update received. */
+    public java.util.List<Rect> lastUpdate() {
+        return lastUpdate;
+    }
+
     /** The pixel as 0xRRGGBB, as the last update left it. */
     public int pixel(int x, int y) {
         return format.toRgb(rawPixel(x, y));
@@ -334,12 +344,14 @@ public final class RfbTestClient implements AutoCloseable {
     private void readUpdate() throws IOException {
         in.readUnsignedByte();
         int rects = in.readUnsignedShort();
+        java.util.List<Rect> received = new java.util.ArrayList<>();
         for (int i = 0; i < rects; i++) {
             int x = in.readUnsignedShort();
             int y = in.readUnsignedShort();
             int w = in.readUnsignedShort();
             int h = in.readUnsignedShort();
             int encoding = in.readInt();
+            received.add(new Rect(x, y, w, h, encoding));
             if (encoding == LAST_RECT) {
                 break;
             }
@@ -353,6 +365,7 @@ public final class RfbTestClient implements AutoCloseable {
         }
         lock.lock();
         try {
+            lastUpdate = java.util.List.copyOf(received);
             updates++;
             updated.signalAll();
         } finally {

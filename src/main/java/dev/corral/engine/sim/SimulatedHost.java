@@ -50,6 +50,7 @@ final class SimulatedHost implements HostConnection {
     private final Map<UUID, SimVm> vms = new LinkedHashMap<>();
     private final Map<String, VirtualSwitch> switches = new LinkedHashMap<>();
     private final SimHostRules rules;
+    private final SimConsoles consoles = new SimConsoles();
     // The generation of the state file this process last read or wrote.
     private long generation;
 
@@ -558,9 +559,24 @@ final class SimulatedHost implements HostConnection {
 
     // ---- Console
 
+    /**
+     * The VM's simulated screen, served by the simulator's own RFB server, in every state: an off
+     * VM's says so, where a real one's would be black.
+     */
     @Override
     public dev.corral.engine.ConsoleStream openConsole(UUID vmId) {
-        throw new EngineException.Unsupported("PENDING-SIM-CONSOLE");
+        VmInfo vm;
+        try (Section section = enter()) {
+            reachable();
+            capabilities().require(Capability.CONSOLE);
+            vm = get(vmId).info();
+        }
+        return consoles.open(vm);
+    }
+
+    /** What the VM's screen shows, for tests (see {@link SimulatorEngine#screen}). */
+    SimScreenState screen(UUID vmId) {
+        return consoles.screen(vm(vmId)).state();
     }
 
     // ---- Events
@@ -576,6 +592,13 @@ final class SimulatedHost implements HostConnection {
     }
 
     private void deliver(SimVm vm, LifecycleEvent.Kind kind) {
+        // Screens follow here rather than as a subscriber: close() drops subscribers, and a screen
+        // must go on following its VM for as long as the simulator runs.
+        if (kind == LifecycleEvent.Kind.UNDEFINED) {
+            consoles.removed(vm.id());
+        } else {
+            consoles.changed(vm.info());
+        }
         LifecycleEvent event = new LifecycleEvent(uri, vm.id(), vm.spec().name(), kind,
                 kind == LifecycleEvent.Kind.UNDEFINED ? null : vm.state(), clock.instant());
         for (Consumer<LifecycleEvent> listener : listeners) {

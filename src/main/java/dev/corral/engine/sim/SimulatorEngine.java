@@ -68,6 +68,15 @@ public class SimulatorEngine implements HypervisorEngine {
         return hosts.computeIfAbsent(definition.name(), n -> boot(definition));
     }
 
+    /**
+     * What a simulated VM's screen shows (typed line, Ctrl+Alt+Del count, pointer, viewers), for
+     * tests that check what a console delivered. Nothing in the console or the API calls this.
+     */
+    public SimScreenState screen(String hostName, UUID vmId) {
+        faults(hostName);
+        return ((SimulatedHost) connect(URI.create(SCHEME + "://" + hostName))).screen(vmId);
+    }
+
     /** The simulated hosts as configured, for registering the demo fleet. */
     public List<SimulatorProperties.HostDefinition> definitions() {
         return properties.hosts();
