@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * is refused before any upgrade and audited; every session is audited when it opens and closes.
  */
 @CorralIntegrationTest
+@org.junit.jupiter.api.Timeout(90)
 class ConsoleApiIT {
 
     static final UUID HQ_HV02 = DemoFleet.host("hq-hv02");

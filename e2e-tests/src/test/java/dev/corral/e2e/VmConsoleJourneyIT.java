@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * through the dialog, and clicks where the pointer lands exactly on the scaled screen.
  */
 @CorralIntegrationTest
+@org.junit.jupiter.api.Timeout(90)
 class VmConsoleJourneyIT extends BrowserTest {
 
     @Autowired
