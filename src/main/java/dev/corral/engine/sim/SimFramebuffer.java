@@ -7,7 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The pixels of one simulated screen, and what each viewer has been sent of them. Every row
  * carries the version at which it last changed, so an incremental update request is answered with
- * exactly the rows that changed since that viewer last got them, and held until one does.
+ * exactly the rows that changed since that viewer last got them, and held until one does. The
+ * pixels exist only while someone views the screen (3 MiB each): see {@link #release()}.
  */
 final class SimFramebuffer {
 
@@ -39,8 +40,8 @@ final class SimFramebuffer {
 
     final int width;
     final int height;
-    private final int[] pixels;
-    private final long[] rowVersion;
+    private int[] pixels;
+    private long[] rowVersion;
     private long version;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -48,8 +49,6 @@ final class SimFramebuffer {
     SimFramebuffer(int width, int height) {
         this.width = width;
         this.height = height;
-        this.pixels = new int[width * height];
-        this.rowVersion = new long[height];
     }
 
     /** A new viewer, to whom every row is yet unsent. */
@@ -61,6 +60,10 @@ final class SimFramebuffer {
     void show(int[] drawn) {
         lock.lock();
         try {
+            if (pixels == null) {
+                pixels = new int[width * height];
+                rowVersion = new long[height];
+            }
             long next = version + 1;
             boolean any = false;
             for (int row = 0; row < height; row++) {
@@ -75,6 +78,18 @@ final class SimFramebuffer {
                 version = next;
                 changed.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Nobody views the screen any more: its pixels go; the next {@link #show} starts afresh. */
+    void release() {
+        lock.lock();
+        try {
+            pixels = null;
+            rowVersion = null;
+            version = 0;
         } finally {
             lock.unlock();
         }
@@ -123,6 +138,9 @@ final class SimFramebuffer {
     }
 
     private Frame answer(Viewer viewer, Request request) {
+        if (pixels == null) {
+            return null; // not drawn yet: the session attaches, and so draws, before it reads requests
+        }
         int x = Math.clamp(request.x(), 0, width);
         int y = Math.clamp(request.y(), 0, height);
         int w = Math.clamp((long) request.x() + request.width(), x, width) - x;

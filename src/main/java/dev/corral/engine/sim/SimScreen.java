@@ -52,8 +52,9 @@ public final class SimScreen {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final SimFramebuffer framebuffer = new SimFramebuffer(WIDTH, HEIGHT);
-    private final SimScreenPainter painter = new SimScreenPainter(WIDTH, HEIGHT);
     private final Set<Closeable> sessions = ConcurrentHashMap.newKeySet();
+    // Only while someone views the screen: a fleet's unviewed screens keep their text, not 6 MiB of pixels each.
+    private SimScreenPainter painter;
     private final Deque<String> history = new ArrayDeque<>();
     private VmInfo vm;
     private StringBuilder echo = new StringBuilder();
@@ -148,12 +149,32 @@ public final class SimScreen {
         }
     }
 
+    /** A session begins: the screen is drawn (if nobody viewed it yet) before the session reads a request. */
     void attach(Closeable session) {
-        sessions.add(session);
+        lock.lock();
+        try {
+            sessions.add(session);
+            if (painter == null) {
+                painter = new SimScreenPainter(WIDTH, HEIGHT);
+                change(() -> { });
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /** A session ended; with the last one, the pixels go and only what the screen says is kept. */
     void detach(Closeable session) {
-        sessions.remove(session);
+        lock.lock();
+        try {
+            sessions.remove(session);
+            if (sessions.isEmpty()) {
+                painter = null;
+                framebuffer.release();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The VM is gone from this host (deleted, migrated away): its console sessions end. */
@@ -171,6 +192,9 @@ public final class SimScreen {
         lock.lock();
         try {
             update.run();
+            if (painter == null) {
+                return;
+            }
             SimScreenState state = new SimScreenState(echo.toString(), new ArrayList<>(history), ctrlAltDel,
                     pointerX, pointerY, buttonMask, 0);
             framebuffer.show(painter.paint(vm, state));

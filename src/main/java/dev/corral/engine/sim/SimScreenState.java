@@ -9,6 +9,7 @@ import java.util.List;
  * @param history         earlier lines, oldest first, at most {@link SimScreen#HISTORY_LINES}
  * @param ctrlAltDelCount how many times Ctrl+Alt+Del was pressed
  * @param pointerX        the pointer's last position; -1 before the first pointer event
+ * @param pointerY        likewise
  * @param buttonMask      the buttons held at the last pointer event (bit 0 left, 1 middle, 2 right)
  * @param viewers         how many console sessions are open on the screen
  */

@@ -285,6 +285,22 @@ class SimConsoleTest {
         assertThat(screenWhen(s -> s.viewers() == 0).viewers()).isZero();
     }
 
+    /** Unviewed, a screen drops its pixels; what it says stays, and the next viewer sees it. */
+    @Test
+    void aScreenKeepsWhatItSaysBetweenViewers() throws IOException {
+        RfbTestClient first = viewer();
+        first.type("ab");
+        screenWhen(s -> s.echoLine().length() == 2);
+        first.close();
+        screenWhen(s -> s.viewers() == 0);
+
+        RfbTestClient second = viewer();
+
+        assertThat(block(second, 1)).isEqualTo(ECHO_BLOCK_COLOUR);
+        assertThat(block(second, 2)).isEqualTo(background());
+        assertThat(second.pixel(BACKGROUND_PROBE_X, BACKGROUND_PROBE_Y)).isEqualTo(background());
+    }
+
     @Test
     void anUnknownMessageEndsTheSession() throws IOException {
         RfbTestClient client = viewer();
