@@ -29,6 +29,8 @@ import org.libvirt.LibvirtException;
 final class LibvirtHost {
 
     static final int XML_INACTIVE = 2;
+    /** virDomainXMLFlags: include passwords (of VNC displays); needs a read-write connection. */
+    static final int XML_SECURE = 1;
     /** virDomainUndefineFlags: also remove the managed save image and snapshot metadata. */
     static final int UNDEFINE_MANAGED_SAVE = 1;
     static final int UNDEFINE_MANAGED_SAVE_AND_SNAPSHOTS = UNDEFINE_MANAGED_SAVE | 2;
