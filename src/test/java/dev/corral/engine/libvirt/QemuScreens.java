@@ -23,6 +23,7 @@ final class QemuScreens implements AutoCloseable {
     static final String PREFIX = "corral-screen-";
 
     private final List<String> names = new ArrayList<>();
+    private UUID lastId;
 
     /** A domain with nothing to boot: SeaBIOS and iPXE draw text on its screen within seconds. */
     VmSpec diskless(String what) {
@@ -33,12 +34,17 @@ final class QemuScreens implements AutoCloseable {
                 EnumSet.noneOf(IntegrationService.class));
     }
 
+    UUID lastId() {
+        return lastId;
+    }
+
     String lastName() {
         return names.getLast();
     }
 
     UUID defineAndStart(HostConnection host, String what) {
         UUID id = host.define(diskless(what)).id();
+        lastId = id;
         host.start(id);
         return id;
     }
