@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.libvirt.Domain;
@@ -48,12 +49,6 @@ final class ConsoleOpener {
             if (host.settings.console().direct()) {
                 return direct(name, vnc);
             }
-            if (!passesDescriptors()) {
-                throw new EngineException.Unsupported("Corral reaches the screen of VM " + name + " through libvirt, "
-                        + "which hands over the display's socket only on connections over a UNIX socket (qemu:///… "
-                        + "or qemu+unix://), not over " + host.uri.getScheme() + "; set corral.engine.libvirt.console"
-                        + ".direct=true to connect to the display's port instead.");
-            }
             try {
                 return new FdConsole(GraphicsFd.open(domain, vnc.index()));
             } catch (LibvirtException e) {
@@ -73,11 +68,21 @@ final class ConsoleOpener {
         };
     }
 
-    /** libvirt passes descriptors over its UNIX socket transport only (local URIs or qemu+unix). */
-    private boolean passesDescriptors() {
-        String scheme = host.uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        boolean local = host.uri.getHost() == null || host.uri.getHost().isBlank();
-        return scheme.equals("qemu+unix") || scheme.equals("qemu") && local;
+    /**
+     * Why a host's screens cannot be shown the way the settings say, or null: libvirt hands over a
+     * display's socket as a file descriptor, which only its UNIX socket transport (qemu:/// and
+     * qemu+unix://) can carry; over ssh, tls or tcp only a direct connection to the port works.
+     */
+    static String whyNot(URI uri, ConsoleSettings console) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        boolean local = uri.getHost() == null || uri.getHost().isBlank();
+        boolean unixSocket = scheme.equals("qemu+unix") || scheme.equals("qemu") && local;
+        if (console.direct() || unixSocket || HostProfile.of(uri) != HostProfile.QEMU) {
+            return null;
+        }
+        return "Corral shows a VM's screen through libvirt, which hands over the display only on connections over "
+                + "a UNIX socket (qemu:/// or qemu+unix://), not over " + scheme + "; set "
+                + "corral.engine.libvirt.console.direct=true to connect to the display's port instead.";
     }
 
     private ConsoleStream direct(String name, DisplayXml.Vnc vnc) {

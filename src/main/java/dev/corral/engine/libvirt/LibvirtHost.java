@@ -52,17 +52,20 @@ final class LibvirtHost {
         this.profile = HostProfile.of(uri);
         this.settings = settings;
         this.migrationDir = settings.migrationDirFor(profile);
-        this.capabilities = capabilities(profile, migrationDir);
+        this.capabilities = capabilities(profile, migrationDir, ConsoleOpener.whyNot(uri, settings.console()));
         this.events = new LifecycleEvents(uri);
         this.link = new LibvirtLink(uri, label, events::register, events::unregister);
     }
 
-    private static HostCapabilities capabilities(HostProfile profile, String migrationDir) {
+    private static HostCapabilities capabilities(HostProfile profile, String migrationDir, String noConsole) {
         Map<Capability, String> unsupported = new EnumMap<>(Capability.class);
         unsupported.putAll(profile.capabilities().unsupported());
         if (migrationDir == null) {
             unsupported.putIfAbsent(Capability.QUICK_MIGRATION,
                     "Quick migration needs a directory shared by the hosts (corral.engine.libvirt.migration-dir).");
+        }
+        if (noConsole != null) {
+            unsupported.putIfAbsent(Capability.CONSOLE, noConsole);
         }
         return new HostCapabilities(unsupported);
     }
