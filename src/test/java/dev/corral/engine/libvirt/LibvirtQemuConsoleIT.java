@@ -107,6 +107,22 @@ class LibvirtQemuConsoleIT {
     }
 
     @Test
+    void changingAVmKeepsItsDisplayAndPassword() throws Exception {
+        host = connect(SYSTEM, "192.0.2.2", false);
+        var spec = screens.diskless("keep");
+        UUID id = host.define(spec).id();
+        String before = LibvirtQemuContractIT.Virsh.run("dumpxml", "--security-info", spec.name()).output();
+
+        host.update(id, new dev.corral.engine.VmSpec(spec.name(), 2, 96, spec.architecture(), spec.guestOs(),
+                spec.disks(), spec.networkAdapters(), spec.integrationServices()));
+
+        String after = LibvirtQemuContractIT.Virsh.run("dumpxml", "--security-info", spec.name()).output();
+        assertThat(DisplayXml.read(after)).isEqualTo(DisplayXml.read(before));
+        assertThat(((DisplayXml.Screen.Found) DisplayXml.read(after)).vnc().password()).hasSize(8);
+        assertThat(after).contains("<vcpu placement='static'>2</vcpu>");
+    }
+
+    @Test
     void anOffVmHasNoScreenToShow() {
         host = connect(SYSTEM, "127.0.0.1", false);
         UUID id = host.define(screens.diskless("off")).id();
