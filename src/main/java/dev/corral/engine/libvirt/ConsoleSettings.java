@@ -1,7 +1,6 @@
 package dev.corral.engine.libvirt;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * How VM screens are reached.
@@ -39,7 +38,7 @@ record ConsoleSettings(String listen, boolean direct) {
         return !isLoopback(listen);
     }
 
-    /** Keeps {@link UnknownHostException} out of callers: the listen address is a literal. */
+    /** Whether a display listening on {@code address} listens everywhere, so the host's own name reaches it. */
     static boolean isWildcard(String address) {
         try {
             return InetAddress.ofLiteral(address).isAnyLocalAddress();
