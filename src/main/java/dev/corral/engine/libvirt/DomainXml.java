@@ -32,10 +32,11 @@ final class DomainXml {
 
     /**
      * What a redefined domain keeps of its previous definition: the MACs libvirt gave adapters
-     * without a fixed one (by position), and the image path each disk got (by disk name).
+     * without a fixed one (by position), the image path each disk got (by disk name), and its
+     * displays and video devices as they were (read with VIR_DOMAIN_XML_SECURE, so with passwords).
      */
-    record Previous(List<String> macs, Map<String, String> diskPaths) {
-        static final Previous NONE = new Previous(List.of(), Map.of());
+    record Previous(List<String> macs, Map<String, String> diskPaths, List<Element> displays) {
+        static final Previous NONE = new Previous(List.of(), Map.of(), List.of());
 
         static Previous of(String xml) {
             Element domain = Xml.parse(xml).getDocumentElement();
@@ -49,7 +50,7 @@ final class DomainXml {
                 paths.put(metadata.get(i).getAttribute("name"),
                         path != null ? path : Xml.textOrNull(devices.get(i), "source/@file"));
             }
-            return new Previous(macs, paths);
+            return new Previous(macs, paths, DisplayXml.previous(domain));
         }
     }
 
@@ -66,6 +67,12 @@ final class DomainXml {
      * @param paths      where disks may be; a disk elsewhere is refused with {@link EngineException.InvalidSpec}
      */
     static String build(VmSpec spec, UUID id, String domainType, DiskPaths paths, Previous previous) {
+        return build(spec, id, domainType, paths, previous, ConsoleSettings.DEFAULT);
+    }
+
+    /** @param console where a new QEMU domain's VNC display listens */
+    static String build(VmSpec spec, UUID id, String domainType, DiskPaths paths, Previous previous,
+            ConsoleSettings console) {
         checkXmlText(spec.guestOs().name(), "The guest operating system's name");
         List<String> diskPaths = spec.disks().stream().map(disk -> disk.kind() == DiskKind.PASS_THROUGH
                 ? paths.device(spec.name(), disk)
@@ -98,6 +105,9 @@ final class DomainXml {
         if (qemu && !spec.integrationServices().isEmpty()) {
             Element channel = Xml.add(devices, "channel", "type", "unix");
             Xml.add(channel, "target", "type", "virtio", "name", GUEST_AGENT_CHANNEL);
+        }
+        if (qemu) {
+            DisplayXml.write(devices, console, previous.displays());
         }
         return Xml.write(doc);
     }

@@ -49,8 +49,11 @@ enum HostProfile {
     HostCapabilities capabilities() {
         Map<Capability, String> unsupported = new EnumMap<>(Capability.class);
         switch (this) {
-            case TEST -> unsupported.put(Capability.INTEGRATION_SERVICE_STATUS,
-                    "libvirt's test driver has no guest agent, so it cannot report integration service status.");
+            case TEST -> {
+                unsupported.put(Capability.INTEGRATION_SERVICE_STATUS,
+                        "libvirt's test driver has no guest agent, so it cannot report integration service status.");
+                unsupported.put(Capability.CONSOLE, "libvirt's test driver has no displays, so it cannot show a VM's screen.");
+            }
             case HYPERV -> {
                 lacks(unsupported, Capability.SNAPSHOTS, "does not support snapshots.");
                 lacks(unsupported, Capability.QUICK_MIGRATION, "does not support quick migration.");
@@ -58,11 +61,13 @@ enum HostProfile {
                 lacks(unsupported, Capability.VIRTUAL_SWITCHES, "does not let Corral manage virtual switches.");
                 lacks(unsupported, Capability.PASS_THROUGH_DISKS, "does not support pass-through disks.");
                 lacks(unsupported, Capability.INTEGRATION_SERVICE_STATUS, "does not report integration service status.");
+                lacks(unsupported, Capability.CONSOLE, "does not give Corral a VM's screen.");
             }
             case ESX, VCENTER -> {
                 lacks(unsupported, Capability.QUICK_MIGRATION, "does not support quick migration.");
                 lacks(unsupported, Capability.VLAN, "does not support 802.1Q VLAN tags.");
                 lacks(unsupported, Capability.INTEGRATION_SERVICE_STATUS, "does not report integration service status.");
+                lacks(unsupported, Capability.CONSOLE, "does not give Corral a VM's screen.");
             }
             case QEMU -> { }
         }

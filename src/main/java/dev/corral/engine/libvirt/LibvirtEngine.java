@@ -35,6 +35,8 @@ public class LibvirtEngine implements HypervisorEngine {
      * @param migrationDir    the directory quick migration saves memory to, shared by the hosts; none if blank
      * @param localHosts      whether host URIs may name hypervisors on the Corral server (test://, qemu:///…)
      * @param testDriverDir   the folder test-driver node files must be in; none if blank
+     * @param consoleListen   where the VNC displays of VMs Corral defines listen
+     * @param consoleDirect   whether Corral connects to displays over TCP instead of through libvirt
      */
     @Autowired
     public LibvirtEngine(
@@ -45,9 +47,12 @@ public class LibvirtEngine implements HypervisorEngine {
             String passThroughDirs,
             @Value("${corral.engine.libvirt.migration-dir:}") String migrationDir,
             @Value("${corral.engine.libvirt.local-hosts:false}") boolean localHosts,
-            @Value("${corral.engine.libvirt.test-driver-dir:}") String testDriverDir) {
+            @Value("${corral.engine.libvirt.test-driver-dir:}") String testDriverDir,
+            @Value("${corral.engine.libvirt.console.listen:127.0.0.1}") String consoleListen,
+            @Value("${corral.engine.libvirt.console.direct:false}") boolean consoleDirect) {
         this(new LibvirtSettings(domainType, Stream.concat(Stream.of(imageDir), split(imageDirs)).toList(),
-                split(passThroughDirs).toList(), migrationDir, LocalHosts.of(localHosts, testDriverDir)));
+                split(passThroughDirs).toList(), migrationDir, LocalHosts.of(localHosts, testDriverDir),
+                new ConsoleSettings(consoleListen, consoleDirect)));
     }
 
     /**
@@ -56,6 +61,13 @@ public class LibvirtEngine implements HypervisorEngine {
      */
     public LibvirtEngine(String domainType, String imageDir, String migrationDir) {
         this(LibvirtSettings.of(domainType, imageDir, migrationDir));
+    }
+
+    /** For tests: as {@link #LibvirtEngine(String, String, String)}, with the console settings given. */
+    public LibvirtEngine(String domainType, String imageDir, String migrationDir, String consoleListen,
+            boolean consoleDirect) {
+        this(LibvirtSettings.of(domainType, imageDir, migrationDir)
+                .withConsole(new ConsoleSettings(consoleListen, consoleDirect)));
     }
 
     LibvirtEngine(LibvirtSettings settings) {

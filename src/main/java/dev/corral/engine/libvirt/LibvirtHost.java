@@ -29,6 +29,8 @@ import org.libvirt.LibvirtException;
 final class LibvirtHost {
 
     static final int XML_INACTIVE = 2;
+    /** virDomainXMLFlags: include passwords (of VNC displays); needs a read-write connection. */
+    static final int XML_SECURE = 1;
     /** virDomainUndefineFlags: also remove the managed save image and snapshot metadata. */
     static final int UNDEFINE_MANAGED_SAVE = 1;
     static final int UNDEFINE_MANAGED_SAVE_AND_SNAPSHOTS = UNDEFINE_MANAGED_SAVE | 2;
@@ -50,17 +52,20 @@ final class LibvirtHost {
         this.profile = HostProfile.of(uri);
         this.settings = settings;
         this.migrationDir = settings.migrationDirFor(profile);
-        this.capabilities = capabilities(profile, migrationDir);
+        this.capabilities = capabilities(profile, migrationDir, ConsoleOpener.whyNot(uri, settings.console()));
         this.events = new LifecycleEvents(uri);
         this.link = new LibvirtLink(uri, label, events::register, events::unregister);
     }
 
-    private static HostCapabilities capabilities(HostProfile profile, String migrationDir) {
+    private static HostCapabilities capabilities(HostProfile profile, String migrationDir, String noConsole) {
         Map<Capability, String> unsupported = new EnumMap<>(Capability.class);
         unsupported.putAll(profile.capabilities().unsupported());
         if (migrationDir == null) {
             unsupported.putIfAbsent(Capability.QUICK_MIGRATION,
                     "Quick migration needs a directory shared by the hosts (corral.engine.libvirt.migration-dir).");
+        }
+        if (noConsole != null) {
+            unsupported.putIfAbsent(Capability.CONSOLE, noConsole);
         }
         return new HostCapabilities(unsupported);
     }

@@ -23,6 +23,7 @@ final class LibvirtHostConnection implements HostConnection {
     private final PowerOps power;
     private final Snapshots snapshots;
     private final Switches switches;
+    private final ConsoleOpener consoles;
 
     LibvirtHostConnection(URI uri, LibvirtSettings settings, Consumer<LibvirtHostConnection> onClose) {
         this.onClose = onClose;
@@ -31,6 +32,7 @@ final class LibvirtHostConnection implements HostConnection {
         this.power = new PowerOps(host);
         this.snapshots = new Snapshots(host);
         this.switches = new Switches(host, this::facts);
+        this.consoles = new ConsoleOpener(host);
     }
 
     LibvirtHost host() {
@@ -168,7 +170,7 @@ final class LibvirtHostConnection implements HostConnection {
 
     @Override
     public dev.corral.engine.ConsoleStream openConsole(UUID vmId) {
-        throw new EngineException.Unsupported("PENDING-LIBVIRT-CONSOLE");
+        return consoles.open(vmId);
     }
 
     @Override

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param migrationDir    where quick migration saves memory; both hosts must see it (shared storage); null
  *                        where none is configured
  * @param localHosts      which hypervisors on the Corral server host URIs may name
+ * @param console         where the VNC displays of VMs Corral defines listen, and how Corral reaches them
  */
 record LibvirtSettings(String domainType, List<String> imageDirs, List<String> passThroughDirs, String migrationDir,
-        LocalHosts localHosts) {
+        LocalHosts localHosts, ConsoleSettings console) {
 
     static final String DEFAULT_IMAGE_DIR = "/var/lib/libvirt/images";
     static final List<String> DEFAULT_PASS_THROUGH_DIRS = List.of("/dev/disk/by-id/", "/dev/disk/by-path/");
@@ -31,6 +32,16 @@ record LibvirtSettings(String domainType, List<String> imageDirs, List<String> p
         passThroughDirs = nonBlank(passThroughDirs, DEFAULT_PASS_THROUGH_DIRS);
         migrationDir = migrationDir == null || migrationDir.isBlank() ? null : migrationDir.strip();
         localHosts = localHosts == null ? LocalHosts.NONE : localHosts;
+        console = console == null ? ConsoleSettings.DEFAULT : console;
+    }
+
+    LibvirtSettings(String domainType, List<String> imageDirs, List<String> passThroughDirs, String migrationDir,
+            LocalHosts localHosts) {
+        this(domainType, imageDirs, passThroughDirs, migrationDir, localHosts, ConsoleSettings.DEFAULT);
+    }
+
+    LibvirtSettings withConsole(ConsoleSettings console) {
+        return new LibvirtSettings(domainType, imageDirs, passThroughDirs, migrationDir, localHosts, console);
     }
 
     /** Settings for tests and tools that build an engine themselves: local hosts allowed, node files anywhere. */

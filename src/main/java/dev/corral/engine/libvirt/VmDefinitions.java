@@ -63,7 +63,8 @@ final class VmDefinitions {
         return host.call("Could not create VM " + spec.name() + " on host " + host.label, connect -> {
             SpecChecks.check(host, connect, spec, null);
             String type = host.domainType(connect, spec.architecture());
-            String xml = DomainXml.build(spec, null, type, host.settings.diskPaths());
+            String xml = DomainXml.build(spec, null, type, host.settings.diskPaths(), DomainXml.Previous.NONE,
+                    host.settings.console());
             SpecChecks.requireImagesUnused(host, connect, spec.name(), xml, null);
             Domain domain = connect.domainDefineXML(xml);
             try {
@@ -95,9 +96,10 @@ final class VmDefinitions {
                     + "; its processors and memory can be changed only while it is off.");
         }
         SpecChecks.check(host, connect, spec, id);
-        String oldXml = domain.getXMLDesc(LibvirtHost.XML_INACTIVE);
+        // Secure, so that the display keeps its password when the domain is defined again.
+        String oldXml = domain.getXMLDesc(LibvirtHost.XML_INACTIVE | LibvirtHost.XML_SECURE);
         String xml = DomainXml.build(spec, id, current.domainType(), host.settings.diskPaths(),
-                DomainXml.Previous.of(oldXml));
+                DomainXml.Previous.of(oldXml), host.settings.console());
         SpecChecks.requireImagesUnused(host, connect, spec.name(), xml, id);
         String doing = "Could not change VM " + old.name() + " on host " + host.label;
         try {

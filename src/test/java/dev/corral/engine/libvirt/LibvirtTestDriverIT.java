@@ -86,6 +86,13 @@ class LibvirtTestDriverIT {
         assertThat(hostA.capabilities().supports(Capability.INTEGRATION_SERVICE_STATUS)).isFalse();
         assertThat(hostA.capabilities().whyNot(Capability.INTEGRATION_SERVICE_STATUS)).hasValueSatisfying(
                 reason -> assertThat(reason).contains("test driver has no guest agent"));
+        assertThat(hostA.capabilities().whyNot(Capability.CONSOLE)).contains(
+                "libvirt's test driver has no displays, so it cannot show a VM's screen.");
+        java.util.UUID running = hostA.listVms().stream().filter(vm -> vm.name().equals("legacy-running"))
+                .findFirst().orElseThrow().id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hostA.openConsole(running))
+                .isInstanceOf(dev.corral.engine.EngineException.Unsupported.class)
+                .hasMessage("libvirt's test driver has no displays, so it cannot show a VM's screen.");
         assertThat(hostA.listVms()).extracting(VmInfo::name, VmInfo::state).contains(
                 org.assertj.core.groups.Tuple.tuple("legacy-running", VmState.RUNNING),
                 org.assertj.core.groups.Tuple.tuple("legacy-off", VmState.OFF));
