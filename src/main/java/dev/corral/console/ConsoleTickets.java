@@ -22,8 +22,8 @@ public class ConsoleTickets {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Ticket> issued = new ConcurrentHashMap<>();
-    // Tickets redeemed lately, so a replay is told "used already" rather than "unknown".
-    private final Map<String, Instant> redeemed = new ConcurrentHashMap<>();
+    // Tickets redeemed lately, so a replay is told "used already" (and audited against the ticket's user and VM).
+    private final Map<String, Ticket> redeemed = new ConcurrentHashMap<>();
     private final ConsoleProperties properties;
     private final Clock clock;
 
@@ -65,10 +65,11 @@ public class ConsoleTickets {
         Ticket ticket = issued.remove(value);
         Instant now = clock.instant();
         if (ticket == null) {
-            return new Redemption.Refused(redeemed.containsKey(value) ? "This console ticket was used already; ask for a new one."
-                    : "This console ticket is not known (or expired long ago).", null);
+            Ticket used = redeemed.get(value);
+            return used != null ? new Redemption.Refused("This console ticket was used already; ask for a new one.", used)
+                    : new Redemption.Refused("This console ticket is not known (or expired long ago).", null);
         }
-        redeemed.put(value, ticket.expiresAt());
+        redeemed.put(value, ticket);
         if (now.isAfter(ticket.expiresAt())) {
             return new Redemption.Refused("This console ticket expired at " + ticket.expiresAt() + "; ask for a new one.", ticket);
         }
@@ -78,6 +79,6 @@ public class ConsoleTickets {
     private void purge() {
         Instant forgetBefore = clock.instant().minus(properties.ticketLifetime().multipliedBy(10));
         issued.values().removeIf(t -> t.expiresAt().isBefore(forgetBefore));
-        redeemed.values().removeIf(expiry -> expiry.isBefore(forgetBefore));
+        redeemed.values().removeIf(t -> t.expiresAt().isBefore(forgetBefore));
     }
 }

@@ -120,7 +120,7 @@ class ConsoleApiIT {
         // branch-ops operates Branch only: the HQ VM is not theirs to see, so it is unknown.
         Response hidden = api.post("/api/v1/vms/" + vm + "/console", "branch-ops", "demo", "");
         assertThat(hidden.status()).isEqualTo(404);
-        assertThat(hidden.body()).doesNotContain(api.get("/api/v1/vms/" + vm, "admin", "demo").json().get("name").asString());
+        assertThat(hidden.body()).doesNotContain(api.get("/api/v1/vms/" + vm, "admin", "demo").json().get("vm").get("name").asString());
     }
 
     @Test

@@ -169,6 +169,9 @@ public final class ConsoleSocket implements AutoCloseable {
 
             @Override
             public int read(byte[] into, int offset, int length) throws IOException {
+                if (length == 0) {
+                    return 0; // InputStream.readNBytes asks for nothing once it has enough: no frame may be awaited then
+                }
                 if (at >= frame.length && (closed.isDone() || !nextFrame())) {
                     return -1;
                 }

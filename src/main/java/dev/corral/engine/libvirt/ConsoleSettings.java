@@ -20,7 +20,7 @@ record ConsoleSettings(String listen, boolean direct) {
 
     ConsoleSettings {
         listen = listen == null || listen.isBlank() ? LOOPBACK : listen.strip();
-        if (!listen.matches("[0-9A-Fa-f.:]+")) {
+        if (literal(listen) == null) {
             throw new IllegalArgumentException("corral.engine.libvirt.console.listen is an IP address, not " + listen);
         }
     }
@@ -28,7 +28,7 @@ record ConsoleSettings(String listen, boolean direct) {
     /** Whether only processes on the host can reach {@code address}, so it needs no password. */
     static boolean isLoopback(String address) {
         try {
-            return InetAddress.ofLiteral(address).isLoopbackAddress();
+            return literal(address) != null && literal(address).isLoopbackAddress();
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -41,9 +41,21 @@ record ConsoleSettings(String listen, boolean direct) {
     /** Whether a display listening on {@code address} listens everywhere, so the host's own name reaches it. */
     static boolean isWildcard(String address) {
         try {
-            return InetAddress.ofLiteral(address).isAnyLocalAddress();
+            return literal(address) != null && literal(address).isAnyLocalAddress();
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** {@code address} as an IP address, or null when it is not an IPv4 or IPv6 literal (never a name to look up). */
+    static InetAddress literal(String address) {
+        if (address == null || !(address.matches("\\d{1,3}(\\.\\d{1,3}){3}") || address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"))) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            return null;
         }
     }
 }
