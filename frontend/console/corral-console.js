@@ -84,10 +84,22 @@ export function attach(host, path) {
         close() { rfb.disconnect(); },
     };
     host.dataset.state = 'connecting';
+    // Leaving the view removes this element from the page, and a script the server sends to a
+    // removed element never runs: the page itself notices and closes the connection.
+    const gone = new MutationObserver(() => {
+        if (!host.isConnected) {
+            gone.disconnect();
+            detach(host);
+        }
+    });
+    gone.observe(document.body, { childList: true, subtree: true });
+    host.corralConsole.gone = gone;
 }
 
 export function detach(host) {
+    if (!(host instanceof Element)) return;
     if (host.corralConsole) {
+        if (host.corralConsole.gone) host.corralConsole.gone.disconnect();
         try { host.corralConsole.close(); } catch (e) { /* already closed */ }
         host.corralConsole = null;
     }

@@ -162,8 +162,7 @@ class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
             poll = null;
         }
         event.getUI().setPollInterval(-1);
-        // The screen's element leaves the page, but its WebSocket would stay open: close it.
-        screen.disconnect();
+        // The screen's element has left the page; its script closes the WebSocket itself (corral-console.js).
     }
 
     private void refreshStatus() {

@@ -72,17 +72,30 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-            render();
-        } catch (IllegalArgumentException | VmNotFoundException e) {
-            removeAll();
-            add(new H2("No such VM"), new Paragraph("This VM does not exist, or your roles do not let you see it."),
-                    new RouterLink("Back to the virtual machines", VirtualMachinesView.class));
+        } catch (IllegalArgumentException e) {
+            missing();
+            return;
         }
+        render();
     }
 
+    private void missing() {
+        removeAll();
+        add(new H2("No such VM"), new Paragraph("This VM does not exist, or your roles do not let you see it."),
+                new RouterLink("Back to the virtual machines", VirtualMachinesView.class));
+    }
+
+    /** Draws the VM as it is now; one deleted meanwhile (or no longer visible) is said to be gone. */
     private void render() {
-        VmDetails details = vms.details(id);
-        VmSnapshots.Overview overview = snapshots.overview(id);
+        VmDetails details;
+        VmSnapshots.Overview overview;
+        try {
+            details = vms.details(id);
+            overview = snapshots.overview(id);
+        } catch (VmNotFoundException | dev.corral.base.NotFoundException e) {
+            missing();
+            return;
+        }
         removeAll();
         H2 title = new H2(details.vm().name());
         HorizontalLayout heading = new HorizontalLayout(title, StateBadge.of(details.vm().state()));
