@@ -52,4 +52,11 @@ final class ConsolePage {
         BoundingBox box = canvas().boundingBox();
         return box.width / ((Number) canvas().evaluate("c => c.width")).doubleValue();
     }
+
+    /** How many of the framebuffer's pixels are not black: 0 while the screen is blank. */
+    int litPixels() {
+        return ((Number) canvas().evaluate("c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; "
+                + "let lit = 0; for (let i = 0; i < d.length; i += 4) { if (d[i] > 16 || d[i + 1] > 16 || d[i + 2] > 16) lit++; } "
+                + "return lit; }")).intValue();
+    }
 }
