@@ -37,9 +37,11 @@ export function attach(host, path) {
     rfb.background = '#1b1f24';
     rfb.focusOnClick = true;
     const started = performance.now();
+    host.dataset.attachedAt = String(Math.round(started));
     rfb.addEventListener('connect', () => {
         host.dataset.state = 'connected';
         host.dataset.connectedMs = String(Math.round(performance.now() - started));
+        host.dataset.connectedAt = String(Math.round(performance.now()));
         rfb.focus();
         host.$server.connected();
     });

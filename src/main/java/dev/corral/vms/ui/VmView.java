@@ -139,6 +139,11 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
                     : details.capabilities().whyNot(dev.corral.engine.Capability.CONSOLE).orElse(null);
             disableIf(console, whyNot);
             bar.addComponentAsFirst(console);
+            if (whyNot == null) {
+                // The console's script (noVNC, some fifty modules) is fetched while the user reads this
+                // page, so a click on Console waits only for the connection.
+                console.getElement().executeJs("import(new URL('console/corral-console.js', document.baseURI).href).catch(() => {})");
+            }
         }
         if (details.provenance().lease() != null) {
             Button renew = new Button("Renew lease", click -> renewLease(details.vm().name(), details.provenance().lease()));
