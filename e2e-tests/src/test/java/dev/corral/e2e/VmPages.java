@@ -31,8 +31,20 @@ final class VmPages {
         Locator heading = page.locator("h2").filter(new Locator.FilterOptions().setHasText(name));
         for (int attempt = 1; ; attempt++) {
             // The grid keeps rows it has filtered out, hidden: click the visible link.
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
-                    .filter(new Locator.FilterOptions().setVisible(true)).first().click();
+            try {
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
+                        .filter(new Locator.FilterOptions().setVisible(true)).first()
+                        .click(new Locator.ClickOptions().setTimeout(5_000));
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                // Not among the rows in view (other journeys' VMs come first): a user types its name.
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(java.nio.file.Path.of("target", "screenshots", "openVm-not-in-view-" + name + ".png")));
+                if (attempt == 3) {
+                    throw e;
+                }
+                searchByName(name);
+                continue;
+            }
             try {
                 heading.waitFor(new Locator.WaitForOptions().setTimeout(4_000));
                 return this;

@@ -100,6 +100,8 @@ class SnapshotSection extends VerticalLayout {
         tree.expandRecursively(roots, Integer.MAX_VALUE);
         tree.setAllRowsVisible(true);
         tree.addSelectionListener(selection -> updateButtons());
+        // A click on the selected snapshot keeps it selected (the selection also outlives a redraw of the page).
+        ((com.vaadin.flow.component.grid.GridSingleSelectionModel<SnapshotInfo>) tree.getSelectionModel()).setDeselectAllowed(false);
         tree.setAriaLabel("Snapshot tree of " + vmName);
         tree.addClassName("corral-snapshot-tree");
         return tree;
@@ -166,6 +168,18 @@ class SnapshotSection extends VerticalLayout {
         confirm.setCancelable(true);
         confirm.addConfirmListener(yes -> Submit.job(() -> service.deleteSnapshot(vmId, snapshot.id(), subtree)));
         confirm.open();
+    }
+
+    /** The snapshot selected in the tree, so a redrawn section can select it again. */
+    String selectedId() {
+        return selected().map(SnapshotInfo::id).orElse(null);
+    }
+
+    /** Selects the snapshot with this id again, if it is still there. */
+    void reselect(String id) {
+        if (id != null) {
+            snapshots.stream().filter(s -> s.id().equals(id)).findFirst().ifPresent(tree::select);
+        }
     }
 
     private java.util.Optional<SnapshotInfo> selected() {

@@ -68,6 +68,9 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("corral-view");
     }
 
+    private SnapshotSection snapshotSection;
+    private volatile dev.corral.engine.VmState shownState;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
@@ -97,6 +100,7 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         removeAll();
+        shownState = details.vm().state();
         H2 title = new H2(details.vm().name());
         HorizontalLayout heading = new HorizontalLayout(title, StateBadge.of(details.vm().state()));
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -109,7 +113,11 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
             add(problem);
         }
         add(new VmHardwareSection(details.live() == null ? null : details.live().spec()));
-        add(new SnapshotSection(snapshots, id, details.vm().name(), overview, clock.instant()));
+        // Redrawn when the VM changes: the snapshot a user had selected stays selected.
+        String selectedSnapshot = snapshotSection == null ? null : snapshotSection.selectedId();
+        snapshotSection = new SnapshotSection(snapshots, id, details.vm().name(), overview, clock.instant());
+        snapshotSection.reselect(selectedSnapshot);
+        add(snapshotSection);
         add(new VmJobHistory(jobs, id, clock.instant()));
     }
 
@@ -273,7 +281,8 @@ class VmView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
         unlisten = events.listen(event -> {
-            if (event instanceof VmStateChanged changed && changed.vmId().equals(id)) {
+            if (event instanceof VmStateChanged changed && changed.vmId().equals(id) && changed.state() != shownState) {
+                // Only a new state redraws the page: a redraw under the user's pointer would lose their click.
                 ui.access(this::render);
             } else if (event instanceof JobChanged changed && id != null && id.equals(changed.job().vmId())
                     && !changed.job().state().isActive()) {
