@@ -26,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class RfbTestClient implements AutoCloseable {
 
     public static final int RAW = 0;
+    public static final int HEXTILE = 5;
     public static final int DESKTOP_SIZE = -223;
     private static final int LAST_RECT = -224;
     private static final int CURSOR = -239;
@@ -358,6 +359,7 @@ public final class RfbTestClient implements AutoCloseable {
             int bytes = format.bitsPerPixel() / 8;
             switch (encoding) {
                 case RAW -> readRaw(x, y, w, h, bytes);
+                case HEXTILE -> readHextile(x, y, w, h, bytes);
                 case DESKTOP_SIZE -> resize(w, h);
                 case CURSOR -> in.skipNBytes((long) w * h * bytes + (long) (w + 7) / 8 * h);
                 default -> throw new IOException("Encoding " + encoding + " was not asked for");
@@ -390,6 +392,59 @@ public final class RfbTestClient implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** Hextile (RFC 6143, 7.7.4), all of it: raw tiles, background, foreground, plain and coloured subrectangles. */
+    private void readHextile(int x, int y, int w, int h, int bytes) throws IOException {
+        int background = 0;
+        int foreground = 0;
+        for (int ty = y; ty < y + h; ty += 16) {
+            int th = Math.min(16, y + h - ty);
+            for (int tx = x; tx < x + w; tx += 16) {
+                int tw = Math.min(16, x + w - tx);
+                int sub = in.readUnsignedByte();
+                if ((sub & 1) != 0) {
+                    readRaw(tx, ty, tw, th, bytes);
+                    continue;
+                }
+                if ((sub & 2) != 0) {
+                    background = readPixel(bytes);
+                }
+                fill(tx, ty, tw, th, background);
+                if ((sub & 4) != 0) {
+                    foreground = readPixel(bytes);
+                }
+                if ((sub & 8) != 0) {
+                    int count = in.readUnsignedByte();
+                    for (int i = 0; i < count; i++) {
+                        int colour = (sub & 16) != 0 ? readPixel(bytes) : foreground;
+                        int xy = in.readUnsignedByte();
+                        int wh = in.readUnsignedByte();
+                        fill(tx + (xy >> 4), ty + (xy & 15), (wh >> 4) + 1, (wh & 15) + 1, colour);
+                    }
+                }
+            }
+        }
+    }
+
+    private int readPixel(int bytes) throws IOException {
+        int value = 0;
+        for (int b = 0; b < bytes; b++) {
+            int octet = in.readUnsignedByte();
+            value |= format.bigEndian() ? octet << 8 * (bytes - 1 - b) : octet << 8 * b;
+        }
+        return value;
+    }
+
+    private void fill(int x, int y, int w, int h, int value) {
+        lock.lock();
+        try {
+            for (int r = y; r < y + h; r++) {
+                java.util.Arrays.fill(raw, r * width + x, r * width + x + w, value);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

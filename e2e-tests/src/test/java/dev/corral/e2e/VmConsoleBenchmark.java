@@ -76,7 +76,7 @@ class VmConsoleBenchmark extends BrowserTest {
         line("");
         line("Medians of its legs: click to the screen's script starting (the view and the ticket) " + ms(median(legs[1]))
                 + "; to connected (WebSocket, the display's handshake) " + ms(median(legs[2])) + "; to the first frame drawn "
-                + "(1024×768, Raw) " + ms(median(legs[3])) + ".");
+                + "(1024×768, in Hextile, which noVNC asks for) " + ms(median(legs[3])) + ".");
         line("");
 
         HostConnection host = engines.connection(URI.create(tree.hostByName("hq-hv02").orElseThrow().uri()));

@@ -38,6 +38,7 @@ final class SimRfbSession implements Runnable, Closeable {
     private final Pipe.SinkChannel toClient;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SimPixelFormat format = SimPixelFormat.DEFAULT;
+    private volatile boolean hextile;
 
     SimRfbSession(SimScreen screen, Pipe.SourceChannel fromClient, Pipe.SinkChannel toClient) {
         this.screen = screen;
@@ -77,6 +78,11 @@ final class SimRfbSession implements Runnable, Closeable {
 
     SimPixelFormat pixelFormat() {
         return format;
+    }
+
+    /** Whether the viewer named Hextile among its encodings (noVNC does); Raw otherwise. */
+    boolean hextile() {
+        return hextile;
     }
 
     private boolean handshake(DataInputStream in, DataOutputStream out) throws IOException {
@@ -145,7 +151,12 @@ final class SimRfbSession implements Runnable, Closeable {
                 }
                 case 2 -> {
                     in.skipNBytes(1);
-                    in.skipNBytes(4L * in.readUnsignedShort()); // Raw is always sent, whatever else it offers
+                    int count = in.readUnsignedShort();
+                    boolean takesHextile = false;
+                    for (int i = 0; i < count; i++) {
+                        takesHextile |= in.readInt() == SimRfbUpdates.HEXTILE;
+                    }
+                    hextile = takesHextile; // otherwise Raw, which every viewer takes
                 }
                 case 3 -> framebuffer.request(viewer, new SimFramebuffer.Request(in.readUnsignedByte() != 0,
                         in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort()));

@@ -13,6 +13,10 @@ final class SimRfbUpdates implements Runnable {
 
     private static final int FRAMEBUFFER_UPDATE = 0;
     private static final int RAW = 0;
+    static final int HEXTILE = 5;
+    private static final int TILE = 16;
+    private static final int TILE_RAW = 1;
+    private static final int TILE_BACKGROUND = 2;
 
     private final SimFramebuffer framebuffer;
     private final SimFramebuffer.Viewer viewer;
@@ -53,9 +57,48 @@ final class SimRfbUpdates implements Runnable {
             out.writeShort(frame.y());
             out.writeShort(frame.width());
             out.writeShort(frame.height());
-            out.writeInt(RAW);
-            out.write(format.encode(frame.pixels()));
+            if (session.hextile()) {
+                out.writeInt(HEXTILE);
+                writeHextile(frame, format);
+            } else {
+                out.writeInt(RAW);
+                out.write(format.encode(frame.pixels()));
+            }
         }
         out.flush();
+    }
+
+    /**
+     * Hextile: 16×16 tiles, left to right and top to bottom; a tile of one colour is that colour
+     * alone (most of a simulated screen), any other tile its pixels raw. Each one-colour tile names
+     * its colour, so no tile depends on what a raw tile before it left undefined.
+     */
+    private void writeHextile(SimFramebuffer.Frame frame, SimPixelFormat format) throws IOException {
+        int[] pixels = frame.pixels();
+        int[] tile = new int[TILE * TILE];
+        for (int ty = 0; ty < frame.height(); ty += TILE) {
+            int th = Math.min(TILE, frame.height() - ty);
+            for (int tx = 0; tx < frame.width(); tx += TILE) {
+                int tw = Math.min(TILE, frame.width() - tx);
+                int n = 0;
+                boolean solid = true;
+                int first = pixels[ty * frame.width() + tx];
+                for (int y = 0; y < th; y++) {
+                    int row = (ty + y) * frame.width() + tx;
+                    for (int x = 0; x < tw; x++) {
+                        int p = pixels[row + x];
+                        solid &= p == first;
+                        tile[n++] = p;
+                    }
+                }
+                if (solid) {
+                    out.writeByte(TILE_BACKGROUND);
+                    out.write(format.encode(new int[] {first}));
+                } else {
+                    out.writeByte(TILE_RAW);
+                    out.write(format.encode(java.util.Arrays.copyOf(tile, n)));
+                }
+            }
+        }
     }
 }

@@ -96,6 +96,35 @@ class SimConsoleTest {
     }
 
     @Test
+    void aViewerThatTakesHextileGetsTheSameScreenAsOneThatTakesRaw() throws IOException {
+        RfbTestClient raw = viewer();
+        RfbTestClient tiled = viewer();
+        tiled.encodings(RfbTestClient.HEXTILE, RfbTestClient.RAW);
+        raw.type("hextile");
+        screenWhen(s -> s.echoLine().equals("hextile"));
+        refresh(raw);
+        refresh(tiled);
+
+        assertThat(tiled.lastUpdate()).extracting(RfbTestClient.Rect::encoding).containsExactly(RfbTestClient.HEXTILE);
+        for (int y = 0; y < raw.height(); y++) {
+            for (int x = 0; x < raw.width(); x++) {
+                if (raw.pixel(x, y) != tiled.pixel(x, y)) {
+                    throw new AssertionError("Hextile differs from Raw at " + x + "," + y);
+                }
+            }
+        }
+
+        // In another pixel format too (16 bits, big-endian), where a tile's colour is two bytes.
+        PixelFormat rgb565 = new PixelFormat(16, 16, true, 31, 63, 31, 11, 5, 0);
+        raw.pixelFormat(rgb565);
+        tiled.pixelFormat(rgb565);
+        refresh(raw);
+        refresh(tiled);
+        assertThat(tiled.rawPixel(BACKGROUND_PROBE_X, BACKGROUND_PROBE_Y)).isEqualTo(raw.rawPixel(BACKGROUND_PROBE_X, BACKGROUND_PROBE_Y));
+        assertThat(tiled.rawPixel(echoBlockX(3) + 2, ECHO_BLOCK_Y + 2)).isEqualTo(raw.rawPixel(echoBlockX(3) + 2, ECHO_BLOCK_Y + 2));
+    }
+
+    @Test
     void theBackgroundIsTheVmsOwnColour() throws IOException {
         RfbTestClient client = viewer();
 
