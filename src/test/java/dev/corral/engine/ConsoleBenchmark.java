@@ -70,24 +70,10 @@ class ConsoleBenchmark {
         }
     }
 
-    /** Types a character, then BackSpace, and so on: each key changes the screen. */
     private static double[] typedKeys(HostConnection host, UUID id, int count) throws Exception {
-        double[] millis = new double[count];
         try (RfbTestClient client = RfbTestClient.connect(host.openConsole(id))) {
-            client.requestUpdate(false);
-            client.updateWithin(WAIT);
-            for (int i = 0; i < count; i++) {
-                client.requestUpdate(true);
-                long start = System.nanoTime();
-                client.key(i % 2 == 0 ? 'a' : 0xff08, true);
-                if (!client.updateWithin(WAIT)) {
-                    throw new AssertionError("no update for key " + i);
-                }
-                millis[i] = (System.nanoTime() - start) / 1e6;
-                client.key(i % 2 == 0 ? 'a' : 0xff08, false);
-            }
+            return client.typedKeyRoundTrips(count, WAIT);
         }
-        return millis;
     }
 
     private static double median(double[] values) {

@@ -79,6 +79,13 @@ class ApiInputErrorsIT {
     }
 
     @Test
+    void aLongUnknownNameIsRepeatedOnlyInPart() {
+        String name = "x".repeat(1000);
+        assertInvalid(api.get("/api/v1/me?" + name + "=1", "admin", "demo"), "x".repeat(40) + "…",
+                "This operation takes no query parameters; " + "x".repeat(40) + "… is not one.");
+    }
+
+    @Test
     void anOperationWithoutParametersSaysSo() {
         assertInvalid(api.get("/api/v1/me?verbose=true", "admin", "demo"), "verbose",
                 "This operation takes no query parameters; verbose is not one.");

@@ -303,6 +303,28 @@ public final class RfbTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * For benchmarks: types a character, then BackSpace, and so on (each key changes the screen),
+     * and returns how long each took to come back as an update, in milliseconds.
+     */
+    public double[] typedKeyRoundTrips(int count, Duration within) throws IOException, InterruptedException {
+        requestUpdate(false);
+        awaitUpdate(within);
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            int keysym = i % 2 == 0 ? 'a' : 0xff08;
+            requestUpdate(true);
+            long start = System.nanoTime();
+            key(keysym, true);
+            if (!updateWithin(within)) {
+                throw new AssertionError("no update for key " + i);
+            }
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            key(keysym, false);
+        }
+        return millis;
+    }
+
     /** Whether the server ended the connection (or the client was closed). */
     public boolean ended() {
         return closed || !reader.isAlive();

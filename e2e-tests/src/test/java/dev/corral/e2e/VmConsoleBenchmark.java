@@ -83,14 +83,14 @@ class VmConsoleBenchmark extends BrowserTest {
         double[] directKeys;
         double[] directFrames;
         try (RfbTestClient direct = RfbTestClient.connect(host.openConsole(vm))) {
-            directKeys = keys(direct);
+            directKeys = direct.typedKeyRoundTrips(KEYS, WAIT);
             directFrames = frames(direct);
         }
         double[] relayedKeys;
         double[] relayedFrames;
         String url = api.post("/api/v1/vms/" + vm + "/console", "admin", "demo", "").json().get("url").asString();
         try (ConsoleSocket socket = ConsoleSocket.open(url); RfbTestClient relayed = RfbTestClient.connect(socket.input(), socket.output())) {
-            relayedKeys = keys(relayed);
+            relayedKeys = relayed.typedKeyRoundTrips(KEYS, WAIT);
             relayedFrames = frames(relayed);
         }
         line("## What the relay adds per frame (loopback)");
@@ -143,24 +143,6 @@ class VmConsoleBenchmark extends BrowserTest {
             millis[3][i] = paintedAt - connectedAt;
         }
         page.navigate(baseUrl() + "/vms/" + vm);
-        return millis;
-    }
-
-    /** A character, then BackSpace, and so on: each key changes the screen, and the update shows it. */
-    private static double[] keys(RfbTestClient client) throws Exception {
-        client.requestUpdate(false);
-        client.awaitUpdate(WAIT);
-        double[] millis = new double[KEYS];
-        for (int i = 0; i < KEYS; i++) {
-            client.requestUpdate(true);
-            long start = System.nanoTime();
-            client.key(i % 2 == 0 ? 'a' : 0xff08, true);
-            if (!client.updateWithin(WAIT)) {
-                throw new AssertionError("no update for key " + i);
-            }
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            client.key(i % 2 == 0 ? 'a' : 0xff08, false);
-        }
         return millis;
     }
 

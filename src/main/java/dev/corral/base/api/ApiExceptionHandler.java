@@ -91,7 +91,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 path.append('[').append(step.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? null : path.toString();
+        return path.isEmpty() ? null : shortened(path.toString());
     }
 
     private static String known(Collection<Object> names) {
@@ -139,7 +139,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String quoted(Object value) {
-        String text = String.valueOf(value);
-        return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+        return "\"" + shortened(String.valueOf(value)) + "\"";
+    }
+
+    /** What the caller sent, as far as an answer repeats it: at most 40 characters. */
+    static String shortened(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

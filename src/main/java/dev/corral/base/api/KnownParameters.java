@@ -40,8 +40,9 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (names == null) {
             return true;
         }
-        for (String given : request.getParameterMap().keySet()) {
-            if (!names.contains(given)) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (!names.contains(name)) {
+                String given = ApiExceptionHandler.shortened(name);
                 throw new InvalidInputException(given, names.isEmpty()
                         ? "This operation takes no query parameters; " + given + " is not one."
                         : "There is no query parameter " + given + " here; the parameters are "

@@ -27,11 +27,8 @@ record ConsoleSettings(String listen, boolean direct) {
 
     /** Whether only processes on the host can reach {@code address}, so it needs no password. */
     static boolean isLoopback(String address) {
-        try {
-            return literal(address) != null && literal(address).isLoopbackAddress();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        InetAddress ip = literal(address);
+        return ip != null && ip.isLoopbackAddress();
     }
 
     boolean needsPassword() {
@@ -40,11 +37,8 @@ record ConsoleSettings(String listen, boolean direct) {
 
     /** Whether a display listening on {@code address} listens everywhere, so the host's own name reaches it. */
     static boolean isWildcard(String address) {
-        try {
-            return literal(address) != null && literal(address).isAnyLocalAddress();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        InetAddress ip = literal(address);
+        return ip != null && ip.isAnyLocalAddress();
     }
 
     /** {@code address} as an IP address, or null when it is not an IPv4 or IPv6 literal (never a name to look up). */

@@ -142,6 +142,8 @@ class VirtualMachinesView extends VerticalLayout {
         grid.addComponentColumn(vm -> new RouterLink(vm.name(), VmView.class, new com.vaadin.flow.router.RouteParameters("id", vm.id().toString()))).setHeader("Name")
                 .setKey("name").setSortable(true).setFlexGrow(2);
         grid.addComponentColumn(vm -> StateBadge.of(vm.state())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        // Next to the name and state, so it stays in view however many columns follow.
+        grid.addComponentColumn(this::consoleButton).setHeader("Console").setKey("console").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(VmRow::hostName).setHeader("Host").setFlexGrow(1);
         grid.addColumn(vm -> vm.owner() == null ? "—" : vm.owner()).setHeader("Owner").setKey("owner").setSortable(true);
         grid.addColumn(VmRow::vcpus).setHeader("vCPUs").setKey("vcpus").setSortable(true).setWidth("7rem").setFlexGrow(0);
@@ -153,7 +155,6 @@ class VirtualMachinesView extends VerticalLayout {
                 .setTooltipGenerator(vm -> dev.corral.vms.VmTags.format(vm.tags()));
         grid.addColumn(vm -> vm.leaseExpires() == null ? "" : vm.leaseExpires().toString()).setHeader("Lease ends")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::consoleButton).setHeader("Console").setKey("console").setWidth("6.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No VMs match. VMs appear here once they are registered on hosts you may see.");
         grid.setSizeFull();
